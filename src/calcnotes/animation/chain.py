@@ -1,0 +1,5 @@
+"""Chapter 6 animations: compositions, networks and computation graphs."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

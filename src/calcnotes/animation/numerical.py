@@ -1,0 +1,5 @@
+"""Chapter 3 animations: finite differences, step sizes and their errors."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

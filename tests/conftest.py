@@ -1,0 +1,85 @@
+"""Shared fixtures: run a snippet as a reader would; build and serve the site once."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def _clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["MPLBACKEND"] = "Agg"
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def run_snippet(relpath: str | Path, *, timeout: float = 120) -> str:
+    """Run ``snippets/<relpath>`` in a fresh interpreter, from an empty folder.
+
+    Returns its standard output; fails the test (showing stderr) if it exits non-zero.
+    """
+    path = SNIPPETS / relpath
+    with tempfile.TemporaryDirectory() as empty:
+        result = subprocess.run(
+            [sys.executable, str(path)],
+            cwd=empty,
+            env=_clean_env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    if result.returncode != 0:
+        pytest.fail(f"snippet {relpath} exited {result.returncode}:\n{result.stderr}")
+    return result.stdout
+
+
+def mkdocs_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` for ``project`` into ``site_dir``; never raises."""
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    return subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(site_dir), *args],
+        cwd=project,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with ``--strict``."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-6000:]}")
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The built site served over HTTP on 127.0.0.1 and a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,196 @@
+"""Bad input gets a clear, early error that names the argument at fault."""
+
+import numpy as np
+import pytest
+
+import calcnotes as cn
+from calcnotes.differentiation import METHODS
+
+
+def never_called(w):
+    raise AssertionError("f was called before the arguments were checked")
+
+
+good_f = np.sin
+vector_f = lambda w: w[0] ** 2 + w[1]  # noqa: E731
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda f: cn.derivative(f, 1.0),
+        lambda f: cn.secant_slope(f, 0.0, 1.0),
+        lambda f: cn.secant_line(f, 0.0, 1.0),
+        lambda f: cn.tangent_line(f, 0.0),
+        lambda f: cn.one_sided_slopes(f, 0.0, 1e-3),
+        lambda f: cn.is_differentiable(f, 0.0),
+        lambda f: cn.partial(f, [1.0, 2.0], 0),
+        lambda f: cn.gradient(f, [1.0, 2.0]),
+        lambda f: cn.directional_derivative(f, [1.0, 2.0], [1.0, 0.0]),
+        lambda f: cn.hessian(f, [1.0, 2.0]),
+        lambda f: cn.tangent_plane(f, [1.0, 2.0]),
+        lambda f: cn.grad(f),
+        lambda f: cn.gradient_descent(f, 1.0, lr=0.1, steps=1),
+        lambda f: cn.classify_critical_point(f, 0.0),
+    ],
+)
+@pytest.mark.parametrize("not_callable", [3.0, "sin", None, np.array([1.0])])
+def test_a_function_that_is_not_callable_is_a_type_error_naming_f(call, not_callable):
+    with pytest.raises(TypeError, match=r"^f must be a callable"):
+        call(not_callable)
+
+
+@pytest.mark.parametrize("h", [0.0, -1e-3, float("nan"), float("inf"), 1j, "0.1", True, [1e-3, 1e-4]])
+def test_a_step_that_is_not_a_positive_finite_number_is_a_value_error_naming_h(h):
+    with pytest.raises(ValueError, match=r"^h must be a positive, finite real number"):
+        cn.derivative(never_called, 1.0, h=h)
+
+
+@pytest.mark.parametrize("h", [0.0, -1.0, float("nan"), np.array([1e-3, 0.0])])
+def test_one_sided_slopes_need_positive_steps(h):
+    with pytest.raises(ValueError, match=r"^h must be"):
+        cn.one_sided_slopes(never_called, 0.0, h)
+
+
+@pytest.mark.parametrize("method", ["midpoint", "Central", "", None, 2])
+def test_an_unknown_method_is_a_value_error_listing_the_valid_ones(method):
+    with pytest.raises(ValueError, match=r"^method must be one of") as error:
+        cn.derivative(never_called, 1.0, method=method)
+    assert all(repr(valid) in str(error.value) for valid in METHODS)
+
+
+def test_the_complex_step_on_a_function_that_cannot_take_it_suggests_central():
+    with pytest.raises(ValueError, match="method='central'"):
+        cn.derivative(np.abs, np.array([1.0, 2.0]), method="complex")
+
+
+@pytest.mark.parametrize("w", ["1.0", None, [1.0, "a"], object(), {"w": 1}, [[1.0], [2.0, 3.0]]])
+def test_a_non_numeric_w_is_a_type_error_naming_w(w):
+    with pytest.raises(TypeError, match=r"^w must be a real number"):
+        cn.derivative(never_called, w)
+    with pytest.raises(TypeError, match=r"^w must be a real number"):
+        cn.gradient(never_called, w)
+
+
+@pytest.mark.parametrize("w", [float("nan"), float("inf"), [1.0, float("-inf")], 1 + 2j, [], np.array([True, False])])
+def test_a_non_finite_complex_or_empty_w_is_rejected_naming_w(w):
+    with pytest.raises((ValueError, TypeError), match=r"^w must"):
+        cn.derivative(never_called, w)
+    with pytest.raises((ValueError, TypeError), match=r"^w must"):
+        cn.hessian(never_called, w)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: cn.secant_line(never_called, [0.0, 1.0], 2.0),
+        lambda: cn.tangent_line(never_called, np.array([1.0, 2.0])),
+        lambda: cn.tangent_line(never_called, float("nan")),
+        lambda: cn.one_sided_slopes(never_called, [0.0, 1.0], 1e-3),
+        lambda: cn.is_differentiable(never_called, "zero"),
+        lambda: cn.gradient_descent(never_called, float("inf"), lr=0.1, steps=1),
+    ],
+)
+def test_a_starting_point_that_is_not_one_finite_number_names_w0(call):
+    with pytest.raises((ValueError, TypeError), match=r"^w0 must"):
+        call()
+
+
+def test_a_secant_through_one_point_twice_is_a_value_error_naming_w1():
+    with pytest.raises(ValueError, match=r"^w1 must differ from w0"):
+        cn.secant_slope(never_called, 1.0, 1.0)
+    with pytest.raises(ValueError, match=r"^w1 must differ from w0"):
+        cn.secant_line(never_called, 2, 2.0)
+    with pytest.raises(ValueError, match=r"^w1 must differ from w0"):
+        cn.secant_slope(never_called, 1.0, [0.5, 1.0])
+
+
+def test_a_function_that_is_not_elementwise_is_reported():
+    with pytest.raises(ValueError, match="elementwise"):
+        cn.derivative(np.sum, np.array([1.0, 2.0]))
+    with pytest.raises(ValueError, match="elementwise"):
+        cn.derivative(lambda w: 5.0, np.array([1.0, 2.0]))
+
+
+def test_a_function_of_several_inputs_must_return_a_single_number():
+    with pytest.raises(ValueError, match="single number"):
+        cn.gradient(lambda w: w * 2, [1.0, 2.0])
+    with pytest.raises(ValueError, match="single number"):
+        cn.hessian(lambda w: w * 2, [1.0, 2.0])
+    with pytest.raises(ValueError, match="single number"):
+        cn.gradient_descent(lambda w: w * 2, [1.0, 2.0], lr=0.1, steps=1)
+
+
+@pytest.mark.parametrize("i", [2, -3, (0, 0), 1.0, "0", True, None])
+def test_an_index_outside_w_is_an_index_error_naming_i(i):
+    with pytest.raises(IndexError, match=r"^i must be"):
+        cn.partial(never_called, [1.0, 2.0], i)
+
+
+def test_a_number_w_has_only_coordinate_0():
+    assert cn.partial(np.sin, 0.0, 0) == pytest.approx(1.0, rel=1e-9)
+    with pytest.raises(IndexError, match=r"^i must be 0 for a number w"):
+        cn.partial(never_called, 0.0, 1)
+
+
+def test_a_matrix_index_must_be_a_tuple_inside_the_matrix():
+    with pytest.raises(IndexError, match=r"^i must be a tuple of 2 ints"):
+        cn.partial(never_called, np.eye(2), 0)
+    with pytest.raises(IndexError, match=r"^i must be"):
+        cn.partial(never_called, np.eye(2), (0, 2))
+
+
+@pytest.mark.parametrize("v", [[0.0, 0.0], np.zeros(2)])
+def test_a_zero_direction_is_a_value_error_naming_v(v):
+    with pytest.raises(ValueError, match=r"^v must not be zero"):
+        cn.directional_derivative(never_called, [1.0, 2.0], v)
+
+
+@pytest.mark.parametrize("v", [[1.0, 0.0, 0.0], 1.0, [[1.0, 0.0]]])
+def test_a_direction_of_another_shape_is_a_value_error_naming_v(v):
+    with pytest.raises(ValueError, match=r"^v must have the shape of w"):
+        cn.directional_derivative(never_called, [1.0, 2.0], v)
+
+
+def test_a_non_numeric_direction_names_v():
+    with pytest.raises(TypeError, match=r"^v must be"):
+        cn.directional_derivative(never_called, [1.0, 2.0], ["a", "b"])
+
+
+@pytest.mark.parametrize("lr", [0.0, -0.1, float("nan"), float("inf"), "0.1", None])
+def test_a_learning_rate_that_is_not_positive_and_finite_names_lr(lr):
+    with pytest.raises(ValueError, match=r"^lr must be a positive, finite real number"):
+        cn.gradient_descent(never_called, 1.0, lr=lr, steps=10)
+
+
+@pytest.mark.parametrize("steps", [-1, 2.5, 10.0, "10", None, True])
+def test_steps_must_be_a_whole_number_at_least_0(steps):
+    with pytest.raises(ValueError, match=r"^steps must be a whole number >= 0"):
+        cn.gradient_descent(never_called, 1.0, lr=0.1, steps=steps)
+
+
+@pytest.mark.parametrize("tol", [0.0, -1e-6, float("nan"), "small"])
+def test_a_tolerance_that_is_not_positive_names_tol(tol):
+    with pytest.raises(ValueError, match=r"^tol must be a positive"):
+        cn.gradient_descent(never_called, 1.0, lr=0.1, steps=10, tol=tol)
+    with pytest.raises(ValueError, match=r"^tol must be a positive"):
+        cn.is_differentiable(never_called, 0.0, tol=tol)
+    with pytest.raises(ValueError, match=r"^tol must be a positive"):
+        cn.classify_critical_point(never_called, 0.0, tol=tol)
+
+
+def test_a_gradient_that_is_not_callable_names_grad():
+    with pytest.raises(TypeError, match=r"^grad must be a callable"):
+        cn.gradient_descent(never_called, 1.0, lr=0.1, steps=10, grad=2.0)
+
+
+def test_a_gradient_of_the_wrong_shape_is_reported():
+    with pytest.raises(ValueError, match="grad"):
+        cn.gradient_descent(vector_f, [1.0, 2.0], lr=0.1, steps=3, grad=lambda w: np.zeros(3))
+
+
+def test_the_gradient_function_from_grad_checks_its_w():
+    with pytest.raises(ValueError, match=r"^w must be finite"):
+        cn.grad(vector_f)([1.0, float("nan")])
+    with pytest.raises(TypeError, match=r"^w must be a real number"):
+        cn.grad(vector_f)("w")

@@ -1,0 +1,143 @@
+"""Chapter 1, "Derivatives at a point": its examples print what the page claims."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import sympy as sp
+
+from conftest import ROOT, run_snippet
+
+PAGE = ROOT / "docs" / "derivatives.md"
+CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "derivatives").glob("*.py"))
+FIGURES = ["tangent_quadratic.py", "tangent_square.py", "zoom_in.py",
+           "tangent_plane_sin.py", "line_and_plane.py"]
+ANIMATIONS = ["tangent_slider_sin.py", "tangent_slider_wiggly.py"]
+TABLES = ["best_linear_approximation.py"]
+FIGURE_BUDGET = 40_000
+ANIMATION_BUDGET = 400_000
+x = sp.Symbol("x")
+
+
+@pytest.fixture(scope="module")
+def output():
+    """Each example's printed output, each run once, in a fresh interpreter."""
+    cache: dict[str, str] = {}
+
+    def run(name: str) -> str:
+        if name not in cache:
+            cache[name] = run_snippet(f"derivatives/{name}")
+        return cache[name]
+
+    return run
+
+
+def _read_number(text: str) -> float:
+    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷'."""
+    text = text.strip().replace("−", "-")
+    if "×" in text:
+        mantissa, power = text.split("× 10")
+        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
+        return float(mantissa) * 10.0 ** int(exponent)
+    return float(text)
+
+
+def _line(text: str) -> tuple[float, float]:
+    """Slope and intercept of the first 'y = mx ± b' in *text*."""
+    found = re.search(r"y = (−?[\d.]*)x ([+−]) ([\d.]+)", text)
+    assert found, "no line equation in the output"
+    slope = {"": 1.0, "−": -1.0}.get(found[1]) or _read_number(found[1])
+    intercept = _read_number(found[3]) * (-1 if found[2] == "−" else 1)
+    return slope, intercept
+
+
+def _exact_tangent(f, at) -> tuple[float, float]:
+    slope = sp.diff(f, x).subs(x, at)
+    return float(slope), float(f.subs(x, at) - slope * at)
+
+
+def test_the_chapter_has_these_examples_and_no_others():
+    assert CHAPTER == sorted(FIGURES + ANIMATIONS + TABLES)
+
+
+def test_the_printed_tangent_of_3x2_minus_4x_at_1_is_y_equals_2x_minus_3(output):
+    slope, intercept = _line(output("tangent_quadratic.py"))
+    # Oracle: SymPy differentiates 3x² − 4x exactly (6x − 4, so 2 at x = 1).
+    assert (slope, intercept) == pytest.approx(_exact_tangent(3 * x**2 - 4 * x, 1))
+    assert (slope, intercept) == (2.0, -3.0)
+    assert "y = 2x − 3" in output("tangent_quadratic.py")
+
+
+def test_the_tangent_to_x_squared_at_one_and_a_half_has_slope_3(output):
+    text = output("tangent_square.py")
+    slope, intercept = _line(text)
+    assert (slope, intercept) == pytest.approx(_exact_tangent(x**2, sp.Rational(3, 2)))
+    assert "the slope is 3:" in text
+
+
+def test_the_tangent_plane_slopes_printed_for_sin_are_cos_and_zero(output):
+    text = output("tangent_plane_sin.py")
+    found = re.search(r"slope (\S+) along w₀ and (\S+) along w₁", text)
+    assert found
+    assert _read_number(found[1]) == pytest.approx(float(sp.cos(-1.5)), rel=1e-4)
+    assert _read_number(found[2]) == pytest.approx(0.0, abs=1e-8)
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_each_figure_example_prints_one_small_accessible_svg(output, name):
+    text = output(name)
+    assert text.count("<svg") == 1 and text.count("</svg>") == 1
+    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{40,}"', text)
+    assert "<figcaption>" in text and "currentColor" in text
+    assert len(text.encode()) <= FIGURE_BUDGET, len(text.encode())
+
+
+@pytest.mark.parametrize("name", ANIMATIONS)
+def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
+    text = output(name)
+    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.S)[1])
+    frames = len(data["frames"])
+    assert frames >= 20
+    assert f'max="{frames - 1}"' in text
+    assert len(text.encode()) <= ANIMATION_BUDGET, len(text.encode())
+    assert re.search(r'aria-label="[^"]{40,}"', text)
+
+
+def test_the_table_shows_only_the_tangent_error_shrinking_faster_than_the_window(output):
+    rows = [line.split("|")[1:-1] for line in output("best_linear_approximation.py").splitlines()[2:]]
+    values = [[_read_number(cell) for cell in row] for row in rows]
+    assert [row[0] for row in values] == [1, 0.1, 0.01, 0.001]
+    tangent_ratio = [row[2] for row in values]
+    other_ratio = [row[4] for row in values]
+    # The tangent's error is about |g''|/2 · r² (Taylor), so error ÷ r falls tenfold per row;
+    # a line whose slope is 0.5 off keeps error ÷ r near 0.5.
+    for bigger, smaller in zip(tangent_ratio, tangent_ratio[1:]):
+        assert smaller == pytest.approx(bigger / 10, rel=0.15)
+    assert tangent_ratio[-1] < 1e-3
+    assert other_ratio[-1] == pytest.approx(0.5, rel=0.01)
+
+
+def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
+    page = PAGE.read_text(encoding="utf-8")
+    # The example's code and its output in two tabs (either tab may come first).
+    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
+                        r'( html="1")?\n--8<-- "snippets/derivatives/([^"]+)"\n```', page)
+    assert sorted(name for _, name in blocks) == CHAPTER
+    for html, name in blocks:
+        assert bool(html) == (name not in TABLES), name
+    assert page.count("```python") == len(blocks)
+
+
+def test_the_page_shows_at_least_two_animations_and_four_figures(output):
+    printed = [output(name) for name in CHAPTER]
+    assert sum('<figure class="cn-figure cn-anim"' in text for text in printed) >= 2
+    assert sum('<figure class="cn-figure">' in text for text in printed) >= 4
+
+
+def test_the_page_ends_by_naming_the_next_chapter_without_linking_to_it_yet():
+    page = PAGE.read_text(encoding="utf-8")
+    assert "Secants and limits" in page.split("## Summary")[-1]
+    if not (ROOT / "docs" / "secants.md").exists():
+        assert "secants.md" not in page

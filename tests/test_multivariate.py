@@ -1,0 +1,251 @@
+"""Partials, gradients, Hessians, directional derivatives and tangent planes vs SymPy."""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from calcnotes import directional_derivative, gradient, hessian, partial, tangent_plane
+
+a, b, c, d = sp.symbols("a b c d", real=True)
+
+# Functions of 2-4 inputs, each written for SymPy; NumPy versions read the
+# coordinates along the first axis of w, as a reader would write them.
+FUNCTIONS = {
+    "a²b + b³": (a**2 * b + b**3, (a, b)),
+    "sin(a)b + a²c": (sp.sin(a) * b + a**2 * c, (a, b, c)),
+    "exp(ab) - log(1 + c² + d²)": (sp.exp(a * b / 2) - sp.log(1 + c**2 + d**2), (a, b, c, d)),
+    "tanh(a - b)(a + 2b)": (sp.tanh(a - b) * (a + 2 * b), (a, b)),
+    "rosenbrock": ((1 - a) ** 2 + 100 * (b - a**2) ** 2, (a, b)),
+    "sqrt(1 + a² + b²c²)": (sp.sqrt(1 + a**2 + b**2 * c**2), (a, b, c)),
+}
+
+rng = np.random.default_rng(2024)
+POINTS = rng.uniform(-1.5, 1.5, size=(30, 4))
+
+# Central differences with step eps^(1/3) leave errors ~ 1e-11 times the
+# third derivatives (up to ~2000 for Rosenbrock here): 1e-8 relative.
+GRADIENT_TOLERANCE = 1e-8
+# Second differences with step eps^(1/4): round-off ~ eps |f| / h² ~ 1.5e-8 |f|
+# (|f| up to ~1000 for Rosenbrock), truncation ~ h² |f''''| / 12 ~ 1e-9 |f''''|.
+HESSIAN_TOLERANCE = 1e-5
+
+
+def numpy_function(expression, symbols):
+    scalar = sp.lambdify(symbols, expression, "numpy")
+    return lambda w: scalar(*(w[i] for i in range(len(symbols))))
+
+
+def exact_gradient(expression, symbols, point):
+    substitution = dict(zip(symbols, point))
+    return np.array([float(sp.diff(expression, s).evalf(subs=substitution)) for s in symbols])
+
+
+def exact_hessian(expression, symbols, point):
+    substitution = dict(zip(symbols, point))
+    return np.array(
+        [[float(sp.diff(expression, s, t).evalf(subs=substitution)) for t in symbols] for s in symbols]
+    )
+
+
+def relative_error(got, expected):
+    return np.max(np.abs(got - expected) / np.maximum(1.0, np.abs(expected)))
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_the_gradient_matches_sympy(name):
+    expression, symbols = FUNCTIONS[name]
+    f = numpy_function(expression, symbols)
+    for point in POINTS[:, : len(symbols)]:
+        got = gradient(f, point)
+        assert got.shape == point.shape
+        assert relative_error(got, exact_gradient(expression, symbols, point)) <= GRADIENT_TOLERANCE
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_each_partial_derivative_matches_sympy(name):
+    expression, symbols = FUNCTIONS[name]
+    f = numpy_function(expression, symbols)
+    for point in POINTS[:5, : len(symbols)]:
+        expected = exact_gradient(expression, symbols, point)
+        for i in range(len(symbols)):
+            got = partial(f, point, i)
+            assert type(got) is float
+            assert relative_error(got, expected[i]) <= GRADIENT_TOLERANCE
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_the_hessian_matches_sympy_and_is_symmetric(name):
+    expression, symbols = FUNCTIONS[name]
+    f = numpy_function(expression, symbols)
+    for point in POINTS[:8, : len(symbols)]:
+        got = hessian(f, point)
+        assert got.shape == (len(symbols), len(symbols))
+        np.testing.assert_array_equal(got, got.T)
+        assert relative_error(got, exact_hessian(expression, symbols, point)) <= HESSIAN_TOLERANCE
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_the_directional_derivative_is_the_gradient_along_the_unit_direction(name):
+    expression, symbols = FUNCTIONS[name]
+    f = numpy_function(expression, symbols)
+    for point, direction in zip(POINTS[:8, : len(symbols)], POINTS[8:16, : len(symbols)]):
+        expected = exact_gradient(expression, symbols, point) @ direction / np.linalg.norm(direction)
+        assert relative_error(directional_derivative(f, point, direction), expected) <= GRADIENT_TOLERANCE
+
+
+def test_nudging_f_of_x_y_z_along_2_3_minus_1():
+    f = lambda w: w[0] ** 2 * w[1] + np.sin(w[2])  # noqa: E731
+    w = np.array([1.0, 2.0, 0.5])
+    v = np.array([2.0, 3.0, -1.0])
+    expected = (2 * 1 * 2 * 2 + 1 * 3 - np.cos(0.5)) / np.sqrt(14)
+    assert directional_derivative(f, w, v) == pytest.approx(expected, rel=1e-9)
+    # only the direction of v matters
+    assert directional_derivative(f, w, 10 * v) == pytest.approx(expected, rel=1e-9)
+    # the steepest direction is the gradient, and the rate is its length
+    g = gradient(f, w)
+    assert directional_derivative(f, w, g) == pytest.approx(np.linalg.norm(g), rel=1e-9)
+
+
+# ----- matrix inputs and matrix identities ---------------------------------------
+
+A = np.array([[2.0, -1.0, 0.5], [0.0, 3.0, 1.0], [4.0, 1.0, -2.0]])
+X0 = np.array([0.7, -1.2, 2.0])
+
+
+def test_the_gradient_of_the_squared_frobenius_norm_is_2x():
+    X = rng.normal(size=(3, 4))
+    got = gradient(lambda M: np.sum(M**2), X)
+    assert got.shape == (3, 4)
+    np.testing.assert_allclose(got, 2 * X, rtol=1e-9, atol=1e-9)
+
+
+def test_the_gradients_of_the_components_of_ax_are_the_columns_of_a_transpose():
+    columns = [gradient(lambda x, k=k: (A @ x)[k], X0) for k in range(3)]
+    np.testing.assert_allclose(np.column_stack(columns), A.T, rtol=1e-9, atol=1e-9)
+
+
+def test_the_gradient_of_x_transpose_a_x_is_a_plus_a_transpose_times_x():
+    np.testing.assert_allclose(gradient(lambda x: x @ A @ x, X0), (A + A.T) @ X0, rtol=1e-9)
+
+
+def test_the_gradient_of_the_squared_norm_is_2x():
+    np.testing.assert_allclose(gradient(lambda x: x @ x, X0), 2 * X0, rtol=1e-9)
+    np.testing.assert_allclose(gradient(lambda x: np.sum(x**2), X0), 2 * X0, rtol=1e-9)
+
+
+def test_the_hessian_of_x_transpose_a_x_is_a_plus_a_transpose():
+    np.testing.assert_allclose(hessian(lambda x: x @ A @ x, X0), A + A.T, rtol=1e-6, atol=1e-6)
+
+
+def test_a_partial_derivative_of_a_matrix_function_takes_a_tuple_index():
+    X = np.arange(6.0).reshape(2, 3)
+    f = lambda M: M[0, 1] * M[1, 2] ** 2  # noqa: E731
+    assert partial(f, X, (1, 2)) == pytest.approx(2 * 1.0 * 5.0, rel=1e-9)
+    assert partial(f, X, (0, 1)) == pytest.approx(25.0, rel=1e-9)
+    assert partial(f, X, (-1, -1)) == pytest.approx(10.0, rel=1e-9)
+
+
+def test_the_hessian_of_a_matrix_function_is_over_the_flattened_entries():
+    X = np.array([[1.0, 2.0], [3.0, 4.0]])
+    got = hessian(lambda M: M[0, 0] * M[1, 1], X)
+    expected = np.zeros((4, 4))
+    expected[0, 3] = expected[3, 0] = 1.0
+    np.testing.assert_allclose(got, expected, atol=1e-7)
+
+
+# ----- batching ----------------------------------------------------------------------
+
+
+class Counted:
+    def __init__(self, f):
+        self.f, self.calls = f, 0
+
+    def __call__(self, w):
+        self.calls += 1
+        return self.f(w)
+
+
+def test_a_function_of_the_coordinates_is_evaluated_in_one_batched_call():
+    f = Counted(lambda w: np.sin(w[0]) + w[1] ** 2 * w[2])
+    gradient(f, X0)
+    assert f.calls == 2  # the stack of 6 points, and the probe point on its own
+    g = Counted(lambda w: np.sum(np.sin(w)))  # mixes the stack: falls back
+    np.testing.assert_allclose(gradient(g, X0), np.cos(X0), rtol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("f", "expected"),
+    [
+        # shape of the stack's result is right, values are not: caught by the probe
+        (lambda w: np.sum(w) * w[0], lambda x: np.array([np.sum(x) + x[0], x[0], x[0]])),
+        # symmetric stencils leave the mean of the stack at w: only the probe notices
+        (lambda w: w[0] * np.mean(w[1]) + w[2], lambda x: np.array([np.mean(x[1]), x[0], 1.0])),
+        (lambda w: np.dot(w, w) * 0.5, lambda x: x),
+        (lambda w: np.linalg.norm(w), lambda x: x / np.linalg.norm(x)),
+        (lambda w: float(w[0]) * w[1] + w[2], lambda x: np.array([x[1], x[0], 1.0])),
+    ],
+    ids=["sum(w) * w[0]", "mean of a coordinate", "dot", "norm", "float()"],
+)
+def test_functions_that_mix_the_batch_fall_back_to_one_call_per_point(f, expected):
+    np.testing.assert_allclose(gradient(f, X0), expected(X0), rtol=1e-8)
+
+
+def test_many_inputs_are_batched_and_the_gradient_has_their_shape():
+    w = np.linspace(-1, 1, 200)
+    f = Counted(lambda w: np.sum(np.sin(w) * w[::-1], axis=0))
+    got = gradient(f, w)
+    np.testing.assert_allclose(got, np.cos(w) * w[::-1] + np.sin(w[::-1]), rtol=1e-8, atol=1e-10)
+    assert f.calls == 2
+
+
+def test_a_number_w_gives_the_ordinary_derivative():
+    assert gradient(np.sin, 0.5) == pytest.approx(np.cos(0.5), rel=1e-9)
+    assert type(gradient(np.sin, 0.5)) is float
+    assert hessian(lambda w: w**3, 2.0).shape == (1, 1)
+    assert hessian(lambda w: w**3, 2.0)[0, 0] == pytest.approx(12.0, rel=1e-6)
+
+
+# ----- tangent planes ---------------------------------------------------------------
+
+
+def test_the_tangent_plane_is_the_first_order_taylor_polynomial():
+    expression, symbols = FUNCTIONS["sin(a)b + a²c"]
+    f = numpy_function(expression, symbols)
+    w0 = np.array([0.4, -1.0, 2.0])
+    plane = tangent_plane(f, w0)
+    slope = exact_gradient(expression, symbols, w0)
+    assert plane.value == pytest.approx(float(expression.subs(dict(zip(symbols, w0)))), rel=1e-14)
+    np.testing.assert_allclose(plane.gradient, slope, rtol=1e-8)
+    np.testing.assert_array_equal(plane.point, w0)
+    w = np.array([0.5, -0.8, 1.5])
+    assert plane(w) == pytest.approx(plane.value + slope @ (w - w0), rel=1e-8)
+    assert type(plane(w)) is float
+
+
+def test_the_tangent_plane_error_shrinks_quadratically():
+    f = lambda w: np.exp(w[0]) * np.cos(w[1])  # noqa: E731
+    w0, v = np.array([0.3, 0.2]), np.array([1.0, -2.0])
+    plane = tangent_plane(f, w0)
+    gaps = [abs(f(w0 + t * v) - plane(w0 + t * v)) for t in (1e-1, 1e-2, 1e-3)]
+    assert gaps[1] / gaps[0] == pytest.approx(1e-2, rel=0.2)
+    assert gaps[2] / gaps[1] == pytest.approx(1e-2, rel=0.2)
+
+
+def test_the_tangent_plane_takes_meshgrids_stacked_along_the_first_axis():
+    f = lambda w: w[0] ** 2 + w[1] ** 2  # noqa: E731
+    plane = tangent_plane(f, [1.0, 2.0])
+    W0, W1 = np.meshgrid(np.linspace(-1, 1, 5), np.linspace(0, 3, 4))
+    heights = plane(np.array([W0, W1]))
+    assert heights.shape == W0.shape
+    np.testing.assert_allclose(heights, 5 + 2 * (W0 - 1) + 4 * (W1 - 2), rtol=1e-8, atol=1e-8)
+
+
+def test_the_tangent_plane_of_a_function_of_one_number_is_its_tangent_line():
+    plane = tangent_plane(np.sin, 0.0)
+    np.testing.assert_allclose(plane(np.array([0.1, 0.2])), [0.1, 0.2], rtol=1e-9)
+
+
+def test_the_tangent_plane_rejects_points_of_the_wrong_shape():
+    plane = tangent_plane(lambda w: w[0] + w[1], [1.0, 2.0])
+    with pytest.raises(ValueError, match="w must have shape"):
+        plane(np.zeros(3))

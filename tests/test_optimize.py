@@ -1,0 +1,146 @@
+"""Gradient descent against closed forms, and the second-derivative test."""
+
+import dataclasses
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+from calcnotes import classify_critical_point, grad, gradient_descent
+
+square = lambda w: w**2  # noqa: E731
+
+
+def test_descent_on_w_squared_follows_the_closed_form_5_times_0_8_to_the_k():
+    # w_{k+1} = w_k - 0.1 * 2 w_k = 0.8 w_k
+    exact = 5 * 0.8 ** np.arange(31)
+    analytic = gradient_descent(square, 5.0, lr=0.1, steps=30, grad=lambda w: 2 * w)
+    np.testing.assert_allclose(analytic.path, exact, rtol=1e-14)
+    # a central difference of w² is exact up to rounding
+    numeric = gradient_descent(square, 5.0, lr=0.1, steps=30)
+    np.testing.assert_allclose(numeric.path, exact, rtol=1e-9)
+    np.testing.assert_allclose(numeric.values, exact**2, rtol=1e-9)
+    assert numeric.w == numeric.path[-1] and type(numeric.w) is float
+    assert numeric.steps == 30 and not numeric.converged and not numeric.diverged
+
+
+def test_descent_on_a_quadratic_bowl_shrinks_each_coordinate_by_its_own_factor():
+    f = lambda w: w[0] ** 2 + 3 * w[1] ** 2  # noqa: E731
+    result = gradient_descent(f, [1.0, 1.0], lr=0.1, steps=20)
+    k = np.arange(21)
+    np.testing.assert_allclose(result.path, np.column_stack([0.8**k, 0.4**k]), rtol=1e-8, atol=1e-15)
+    assert result.path.shape == (21, 2)
+    assert result.values.shape == (21,)
+
+
+def test_descent_accepts_an_exact_gradient_from_grad():
+    f = lambda w: np.sum((w - np.array([1.0, -2.0])) ** 2)  # noqa: E731
+    result = gradient_descent(f, np.zeros(2), lr=0.25, steps=10, grad=grad(f))
+    # w_{k+1} - c = (w_k - c) - 0.25 * 2 (w_k - c) = (w_k - c) / 2
+    np.testing.assert_allclose(result.w, np.array([1.0, -2.0]) * (1 - 0.5**10), rtol=1e-15)
+
+
+def test_descent_on_a_matrix_keeps_its_shape_in_every_row_of_the_path():
+    result = gradient_descent(lambda W: np.sum(W**2), np.ones((2, 3)), lr=0.1, steps=4)
+    assert result.path.shape == (5, 2, 3)
+    np.testing.assert_allclose(result.path[-1], np.full((2, 3), 0.8**4), rtol=1e-9)
+
+
+def test_descent_stops_once_the_gradient_is_below_tol():
+    # |f'(w_k)| = 10 * 0.8^k < 1e-3 first at k = ceil(log(1e-4) / log(0.8))
+    first = math.ceil(math.log(1e-4) / math.log(0.8))
+    result = gradient_descent(square, 5.0, lr=0.1, steps=1000, tol=1e-3, grad=lambda w: 2 * w)
+    assert result.converged and not result.diverged
+    assert result.steps == first
+    assert abs(2 * result.w) < 1e-3 <= abs(2 * result.path[-2])
+
+
+def test_descent_reports_convergence_reached_at_the_last_step():
+    first = math.ceil(math.log(1e-4) / math.log(0.8))
+    result = gradient_descent(square, 5.0, lr=0.1, steps=first, tol=1e-3, grad=lambda w: 2 * w)
+    assert result.converged and result.steps == first
+
+
+@pytest.mark.parametrize("lr", [1.5, 3.0])
+def test_a_learning_rate_above_1_on_w_squared_diverges_and_is_flagged(lr):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow warnings leak
+        result = gradient_descent(square, 5.0, lr=lr, steps=10_000, grad=lambda w: 2 * w)
+    # |w_k| = 5 |1 - 2 lr|^k until it overflows
+    k = np.arange(10)
+    np.testing.assert_allclose(np.abs(result.path[:10]), 5 * abs(1 - 2 * lr) ** k, rtol=1e-14)
+    assert result.diverged and not result.converged
+    assert result.steps < 10_000
+    assert not np.isfinite(result.values[-1])  # the first non-finite iterate is kept
+    assert np.all(np.isfinite(result.values[:-1]))
+
+
+def test_a_nan_value_stops_descent_instead_of_looping():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = gradient_descent(np.log, 1.0, lr=10.0, steps=100)  # w_1 = 1 - 10 * 1 = -9
+    assert result.diverged
+    np.testing.assert_allclose(result.path, [1.0, -9.0], rtol=1e-8)
+    assert math.isnan(result.values[-1])
+
+
+def test_a_start_where_f_is_not_finite_is_flagged_at_once():
+    result = gradient_descent(lambda w: 1 / w, 0.0, lr=0.1, steps=10)
+    assert result.diverged and result.steps == 0
+
+
+def test_zero_steps_give_just_the_start():
+    result = gradient_descent(square, 2.0, lr=0.1, steps=0)
+    np.testing.assert_array_equal(result.path, [2.0])
+    np.testing.assert_array_equal(result.values, [4.0])
+
+
+def test_the_result_cannot_be_changed():
+    result = gradient_descent(square, 2.0, lr=0.1, steps=1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.w = 0.0
+
+
+# ----- the second-derivative test -----------------------------------------------------
+
+quartic = lambda w: w**4 - 4 * w**3 + 4 * w**2 + 1  # noqa: E731  f' = 4w(w - 1)(w - 2)
+
+
+@pytest.mark.parametrize(("w", "kind"), [(0.0, "minimum"), (1.0, "maximum"), (2.0, "minimum")])
+def test_the_critical_points_of_the_seed_quartic_are_classified(w, kind):
+    assert classify_critical_point(quartic, w) == kind
+
+
+@pytest.mark.parametrize(
+    ("f", "w", "kind"),
+    [
+        (lambda w: w[0] ** 2 + w[1] ** 2, [0.0, 0.0], "minimum"),
+        (lambda w: 5 - w[0] ** 2 - 2 * w[1] ** 2, [0.0, 0.0], "maximum"),
+        (lambda w: w[0] ** 2 - w[1] ** 2, [0.0, 0.0], "saddle"),
+        (lambda w: w[0] * w[1], [0.0, 0.0], "saddle"),
+        (lambda w: (1 - w[0]) ** 2 + 100 * (w[1] - w[0] ** 2) ** 2, [1.0, 1.0], "minimum"),
+        (lambda w: w[0] ** 2 + w[1] ** 2 - w[2] ** 2 + w[0] * w[2], [0.0, 0.0, 0.0], "saddle"),
+        (lambda w: np.cos(w), math.pi, "minimum"),
+        (lambda w: w**4, 0.0, "inconclusive"),
+        (lambda w: w**3, 0.0, "inconclusive"),
+        (lambda w: w[0] ** 4 + w[1] ** 4, [0.0, 0.0], "inconclusive"),
+        (lambda w: w[0] ** 2 + w[1] ** 4, [0.0, 0.0], "inconclusive"),
+        (lambda w: w[0] ** 2 - w[1] ** 2 + w[2] ** 4, [0.0, 0.0, 0.0], "saddle"),  # one flat direction
+    ],
+)
+def test_eigenvalues_of_the_hessian_decide_the_kind_of_critical_point(f, w, kind):
+    assert classify_critical_point(f, w) == kind
+
+
+def test_a_minimum_found_by_gradient_descent_passes_as_critical():
+    result = gradient_descent(quartic, 2.6, lr=0.01, steps=5000, tol=1e-7)
+    assert result.converged
+    assert classify_critical_point(quartic, result.w) == "minimum"
+
+
+def test_a_point_that_is_not_critical_is_refused():
+    with pytest.raises(ValueError, match="not a critical point"):
+        classify_critical_point(quartic, 0.5)
+    with pytest.raises(ValueError, match="not a critical point"):
+        classify_critical_point(lambda w: w[0] ** 2 + w[1], [0.0, 0.0])
