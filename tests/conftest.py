@@ -83,3 +83,10 @@ def site_url(built_site) -> str:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say where the browser tests left their screenshots, for a person to look at."""
+    shots = sorted((ARTIFACTS / "screenshots").glob("*.png"))
+    if shots:
+        terminalreporter.write_line(f"browser screenshots ({len(shots)}): {ARTIFACTS / 'screenshots'}")

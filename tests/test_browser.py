@@ -73,7 +73,8 @@ def _page_paths(built_site: Path) -> list[str]:
 @pytest.fixture(scope="session")
 def visits(browser, built_site, site_url):
     """Open every page once per palette; record what a reader's browser saw."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # only this run's pictures
+    SCREENSHOTS.mkdir(parents=True)
     host = urlparse(site_url).netloc
     records = []
     for path in _page_paths(built_site):
@@ -103,7 +104,6 @@ def visits(browser, built_site, site_url):
             page.screenshot(path=str(shot), full_page=True)
             record["screenshot"] = shot
             records.append(record)
-    print(f"\nscreenshots: {SCREENSHOTS}")
     yield records
     for record in records:
         record["context"].close()
