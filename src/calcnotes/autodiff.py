@@ -15,15 +15,15 @@ NumPy functions listed in `SUPPORTED` (``np.sin(w)`` works) or the
 functions of this module, which also work on plain numbers and arrays. Where
 a function has no derivative, grad picks one: ``relu`` and ``abs`` have slope
 0 at 0, and ``np.maximum``/``np.minimum`` give each input half the gradient
-at a tie (so ``np.maximum(w, 0)`` has slope 1/2 at 0)::
+at a tie (so ``np.maximum(w, 0)`` has slope 1/2 at 0).
 
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from calcnotes import grad
-    >>> g = grad(lambda w: np.sin(w[0]) + w[1] ** 2)
-    >>> g(np.array([0.0, 3.0]))
-    array([1., 6.])
+Examples
+--------
+>>> import numpy as np
+>>> from calcnotes import grad
+>>> g = grad(lambda w: np.sin(w[0]) + w[1] ** 2)
+>>> g(np.array([0.0, 3.0]))
+array([1., 6.])
 """
 
 from __future__ import annotations

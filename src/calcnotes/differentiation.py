@@ -176,16 +176,14 @@ def _line_through(w0: float, y0: float, slope: float) -> Line:
 def derivative(f, w, *, h=None, method="central"):
     """Numerical derivative ``f'(w)`` by finite differences or the complex step.
 
-    ===============  ==========================================================  =====
-    ``method``       formula                                                     error
-    ===============  ==========================================================  =====
-    ``forward``      ``(f(w+h) - f(w)) / h``                                     O(h)
-    ``backward``     ``(f(w) - f(w-h)) / h``                                     O(h)
-    ``central``      ``(f(w+h) - f(w-h)) / 2h``                                  O(h²)
-    ``five-point``   ``(f(w-2h) - 8f(w-h) + 8f(w+h) - f(w+2h)) / 12h``           O(h⁴)
-    ``richardson``   central differences at h, h/2, h/4, extrapolated twice      O(h⁶)
-    ``complex``      ``Im f(w + ih) / h``                                        O(h²)
-    ===============  ==========================================================  =====
+    | `method` | formula | error |
+    | --- | --- | --- |
+    | `forward` | `(f(w+h) - f(w)) / h` | O(h) |
+    | `backward` | `(f(w) - f(w-h)) / h` | O(h) |
+    | `central` | `(f(w+h) - f(w-h)) / 2h` | O(h²) |
+    | `five-point` | `(f(w-2h) - 8f(w-h) + 8f(w+h) - f(w+2h)) / 12h` | O(h⁴) |
+    | `richardson` | central differences at h, h/2, h/4, extrapolated twice | O(h⁶) |
+    | `complex` | `Im f(w + ih) / h` | O(h²) |
 
     ``w`` may be a number (returns a float) or an array (returns an array of
     the same shape, one derivative per element). ``f`` is called a fixed number
