@@ -435,7 +435,9 @@ def line_equation(line: Any, *, var: str = "x", lhs: str = "y", digits: int = 4)
     """The equation of a straight line, written as a reader would: ``y = 2x − 3``.
 
     *line* has ``.slope`` and ``.intercept`` (as returned by
-    `calcnotes.tangent_line`) or is a ``(slope, intercept)`` pair.
+    `calcnotes.tangent_line`) or is a ``(slope, intercept)`` pair. A
+    coefficient of round-off size (below ``1e-10`` times the larger one, or
+    1) is written as 0, so a flat tangent reads ``y = 0.6922``.
 
     Examples
     --------
@@ -443,11 +445,15 @@ def line_equation(line: Any, *, var: str = "x", lhs: str = "y", digits: int = 4)
     'y = 2x − 3'
     >>> line_equation((-1, 0.5), var="w", lhs="h(w)"), line_equation((0, 0))
     ('h(w) = −w + 0.5', 'y = 0')
+    >>> line_equation((1.2e-11, 0.6922))
+    'y = 0.6922'
     """
     if hasattr(line, "slope") and hasattr(line, "intercept"):
         slope, intercept = line.slope, line.intercept
     else:
         slope, intercept = line
+    size = max(1.0, abs(float(slope)), abs(float(intercept)))
+    slope, intercept = (0.0 if abs(float(v)) < 1e-10 * size else v for v in (slope, intercept))
     m, b = number(float(slope), digits), number(float(intercept), digits)
     terms = []
     if m != "0":
