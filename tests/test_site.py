@@ -45,11 +45,13 @@ def test_site_has_every_chapter(built_site):
     assert {"derivatives", "api"} <= names
 
 
-def test_no_page_shows_a_traceback_or_an_execution_error(built_site):
+def test_no_page_shows_an_example_s_traceback(built_site):
+    # What markdown-exec renders when an example raises in a non-strict build
+    # (doctests that show an expected exception on the API page are fine).
     for page in _pages(built_site):
         text = page.read_text(encoding="utf-8")
-        assert "Traceback (most recent call last)" not in text, page
-        assert "exited with errors" not in text, page
+        assert "&lt;code block: " not in text, page
+        assert "markdown_exec" not in text, page
 
 
 def test_pages_fetch_nothing_from_other_hosts(built_site):
