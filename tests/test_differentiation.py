@@ -12,6 +12,7 @@ import pytest
 import sympy as sp
 
 from calcnotes import (
+    default_step,
     derivative,
     is_differentiable,
     one_sided_slopes,
@@ -329,3 +330,20 @@ def test_smooth_functions_are_differentiable_everywhere_tested():
         expression, interval = SMOOTH[name]
         function = numpy_function(expression)
         assert all(is_differentiable(function, w0) for w0 in np.linspace(*interval, 15)), name
+
+
+def test_default_step_is_the_step_derivative_takes_when_h_is_none():
+    w = np.array([-250.0, -1.0, 0.0, 0.3, 7.0])
+    g = lambda v: np.sin(v) * np.exp(-0.01 * v)
+    for method in ("forward", "central", "five-point", "richardson"):
+        steps = default_step(w, method)
+        by_hand = [derivative(g, float(x), h=float(h), method=method) for x, h in zip(w, steps)]
+        np.testing.assert_array_equal(derivative(g, w, method=method), by_hand)
+
+
+def test_default_step_balances_truncation_and_round_off_scaled_by_w():
+    eps = np.finfo(float).eps
+    assert default_step(0.25) == pytest.approx(eps ** (1 / 3))
+    assert default_step(-40.0, "forward") == pytest.approx(40 * eps**0.5)
+    with pytest.raises(ValueError, match="method"):
+        default_step(1.0, "sideways")

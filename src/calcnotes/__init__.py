@@ -7,6 +7,7 @@ in the submodules `calcnotes.figures`, `calcnotes.animation` and
 
 from calcnotes.autodiff import grad
 from calcnotes.differentiation import (
+    default_step,
     derivative,
     is_differentiable,
     one_sided_slopes,
@@ -26,6 +27,7 @@ from calcnotes.optimize import DescentResult, classify_critical_point, gradient_
 __all__ = [
     "DescentResult",
     "classify_critical_point",
+    "default_step",
     "derivative",
     "directional_derivative",
     "grad",

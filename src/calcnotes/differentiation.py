@@ -26,6 +26,7 @@ from calcnotes._checks import (
 __all__ = [
     "METHODS",
     "Line",
+    "default_step",
     "derivative",
     "is_differentiable",
     "one_sided_slopes",
@@ -191,10 +192,10 @@ def derivative(f, w, *, h=None, method="central"):
     ``f`` must work elementwise, like ``np.sin``.
 
     With ``h=None`` the step balances truncation against round-off for the
-    method: about ``eps**(1/(p+1))`` for a formula of order ``p`` (``1.5e-8``
-    forward/backward, ``6.1e-6`` central, ``3.7e-4`` five-point, ``1.5e-3``
-    richardson; ``1e-20`` for the complex step, which has no round-off),
-    times ``max(1, |w|)`` element by element. A given ``h`` is used as is.
+    method, see `default_step`: about ``eps**(1/(p+1))`` for a formula of
+    order ``p`` (``1.5e-8`` forward/backward, ``6.1e-6`` central, ``3.7e-4``
+    five-point, ``1.5e-3`` richardson; ``1e-20`` for the complex step, which
+    has no round-off), times ``max(1, |w|)`` element by element. A given ``h`` is used as is.
     Either way the difference is divided by the distance between the points
     actually used, e.g. ``(w+h) - (w-h)`` rather than ``2h``: the two differ by
     the rounding of ``w ± h``, which is thereby kept out of the result (the
@@ -242,8 +243,33 @@ def derivative(f, w, *, h=None, method="central"):
     return float(slopes) if x.ndim == 0 else slopes
 
 
+def default_step(w, method="central"):
+    """The step ``derivative`` takes when ``h=None``: ``c * max(1, |w|)``.
+
+    ``c`` balances the method's truncation error (``~h**p`` for order ``p``)
+    against round-off (``~eps/h``), which meet at ``h ~ eps**(1/(p+1))``:
+    ``eps**(1/2)`` forward/backward, ``eps**(1/3)`` central,
+    ``eps**(1/5)/2`` five-point and ``eps**(1/7)/4`` richardson (the factors
+    below 1 leave room for functions that vary faster than their argument),
+    ``1e-20`` for the complex step, which has no round-off to balance.
+
+    Raises ``ValueError`` for an unknown ``method`` or a non-finite ``w``.
+
+    Examples
+    --------
+    >>> f"{default_step(0.5):.2e}", f"{default_step(100.0):.2e}"
+    ('6.06e-06', '6.06e-04')
+    >>> default_step(np.array([0.0, -3.0]), method="forward")
+    array([1.49011612e-08, 4.47034836e-08])
+    """
+    check_choice(method, "method", METHODS)
+    x = as_real_array(w, "w")
+    step = _default_step(x, method)
+    return float(step) if x.ndim == 0 else step
+
+
 def _default_step(x: np.ndarray, method: str) -> np.ndarray:
-    """``eps**(1/(p+1)) * max(1, |x|)``, element by element."""
+    """``c * max(1, |x|)`` element by element, in a new array."""
     step = np.abs(x, out=np.empty_like(x))  # out= keeps a 0-d array an array
     np.maximum(step, 1.0, out=step)
     step *= _RELATIVE_STEP[method]
