@@ -28,8 +28,15 @@ def _clean_env() -> dict[str, str]:
 def run_snippet(relpath: str | Path, *, timeout: float = 120) -> str:
     """Run ``snippets/<relpath>`` in a fresh interpreter, from an empty folder.
 
-    Returns its standard output; fails the test (showing stderr) if it exits non-zero.
+    Returns its standard output; fails the test (showing stderr) if it exits
+    non-zero. Each snippet runs once per test session: the generic checks and
+    a chapter's own checks read the same output.
     """
+    return _run_snippet_once(Path(relpath).as_posix(), timeout)
+
+
+@functools.cache
+def _run_snippet_once(relpath: str, timeout: float) -> str:
     path = SNIPPETS / relpath
     with tempfile.TemporaryDirectory() as empty:
         result = subprocess.run(
