@@ -51,7 +51,7 @@ def test_no_page_shows_an_example_s_traceback(built_site):
     for page in _pages(built_site):
         text = page.read_text(encoding="utf-8")
         assert "&lt;code block: " not in text, page
-        assert "markdown_exec" not in text, page
+        assert "markdown_exec/_internal" not in text, page
 
 
 def test_pages_fetch_nothing_from_other_hosts(built_site):
