@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -63,6 +64,52 @@ def mkdocs_build(project: Path, site_dir: Path, *args: str) -> subprocess.Comple
         text=True,
         timeout=1800,
     )
+
+
+# --------------------------------------------------------------- the browser --
+# Found the way a reader's machine has one: ``$CALCNOTES_BROWSER`` (path to a
+# Chromium-family executable), Debian's ``chromium``, another Chromium or
+# Chrome on the PATH, or Playwright's own managed Chromium. Without any of
+# them the browser tests skip, except in CI (``CI`` set), where they fail.
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def _executable() -> str | None:
+    explicit = os.environ.get("CALCNOTES_BROWSER")
+    if explicit:
+        return explicit
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        executable = _executable()
+        try:
+            if executable:
+                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+            else:  # a browser Playwright manages itself, if the reader installed one
+                browser = playwright.chromium.launch(args=CHROMIUM_FLAGS)
+        except Exception as error:  # noqa: BLE001 - report any launch failure the same way
+            message = f"no usable browser (set CALCNOTES_BROWSER): {error}"
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

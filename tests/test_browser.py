@@ -1,16 +1,11 @@
 """Every page in a real browser, light and dark: no errors, nothing fetched from
 elsewhere, math typeset, animations that respond. Screenshots go to
-``test-artifacts/screenshots/`` for a person to look at.
-
-The browser is found the way a reader's machine has one: ``$CALCNOTES_BROWSER``
-(path to a Chromium-family executable), Debian's ``chromium``, another Chromium
-or Chrome on the PATH, or Playwright's own managed Chromium. Without any of
-them the tests skip — except in CI (``CI`` set), where they fail.
+``test-artifacts/screenshots/`` for a person to look at. (How the browser is
+found: the ``browser`` fixture in conftest.py.)
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse
@@ -21,46 +16,8 @@ from conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PALETTES = {"light": "default", "dark": "slate"}
 SCREENSHOTS = ARTIFACTS / "screenshots"
-
-
-def _executable() -> str | None:
-    explicit = os.environ.get("CALCNOTES_BROWSER")
-    if explicit:
-        return explicit
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        executable = _executable()
-        try:
-            if executable:
-                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-            else:  # a browser Playwright manages itself, if the reader installed one
-                browser = playwright.chromium.launch(args=CHROMIUM_FLAGS)
-        except Exception as error:  # noqa: BLE001 - report any launch failure the same way
-            message = f"no usable browser (set CALCNOTES_BROWSER): {error}"
-            if os.environ.get("CI"):
-                pytest.fail(message)
-            pytest.skip(message)
-        yield browser
-        browser.close()
 
 
 def _page_paths(built_site: Path) -> list[str]:

@@ -229,3 +229,10 @@ def test_a_table_refuses_rows_of_the_wrong_length():
 
 def test_a_table_can_be_empty():
     assert table([], ["a", "b"]).splitlines() == ["| a | b |", "| :--- | :--- |"]
+
+
+def test_a_bar_in_a_header_or_cell_does_not_split_the_column():
+    text = table([["|a|", 1.0]], headers=["|x − y|", "v"])
+    header, _, row = text.splitlines()
+    assert header.count(" | ") == row.count(" | ") == 1
+    assert "\\|x − y\\|" in header and "\\|a\\|" in row

@@ -486,7 +486,7 @@ def table(
     | 0.1 | −1.234 × 10⁻⁵ |
     | 1 | 2.5 |
     """
-    headers = [str(h) for h in headers]
+    headers = [str(h).replace("|", "\\|") for h in headers]  # a bare | would end the cell
     rows = [list(row) for row in rows]
     for i, row in enumerate(rows):
         if len(row) != len(headers):

@@ -1,0 +1,15 @@
+"""((x + h)² − x²) / h at a few x: it heads for 2x as h shrinks."""
+
+from calcnotes import secant_slope
+from calcnotes.output import table
+
+f = lambda x: x**2
+
+steps = [0.1, 0.01, 0.0001]
+rows = []
+for x in [-1.5, 0.5, 3.0]:
+    quotients = [secant_slope(f, x, x + h) for h in steps]
+    rows.append([x, *quotients, 2 * x])
+
+headers = ["x", *(f"h = {h:g}" for h in steps), "2x"]
+print(table(rows, headers, digits=7))

@@ -1,0 +1,351 @@
+"""Chapter 7, "Optimization": its examples print what the page claims."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from conftest import ROOT, run_snippet
+
+from calcnotes import gradient_descent
+from calcnotes.animation import descent_animation
+from calcnotes.figures import (
+    contour_map,
+    contour_paths_figure,
+    critical_points_figure,
+    descent_path_figure,
+    learning_rate_figure,
+    new_figure,
+    saddle_figure,
+)
+
+PAGE = ROOT / "docs" / "optimization.md"
+CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "optimization").glob("*.py"))
+FIGURES = ["critical_points_figure.py", "saddle_figure.py", "descent_path.py",
+           "learning_rates.py", "contour_paths.py"]
+ANIMATIONS = ["descent_contour_animation.py"]
+TABLES = ["critical_points_table.py", "hessian_test.py", "inconclusive.py", "descent_table.py",
+          "learning_rates_table.py", "stopping_tol.py", "stopping_divergence.py"]
+LINE_ART_BUDGET = 40_000
+SURFACE_BUDGET = 80_000  # figures with a 3-D surface or contour map
+ANIMATION_BUDGET = 400_000
+x, w0, w1 = sp.symbols("x w0 w1")
+QUARTIC = x**4 - 4 * x**3 + 4 * x**2 + 1
+
+
+@pytest.fixture(scope="module")
+def output():
+    """Each example's printed output, each run once, in a fresh interpreter."""
+    cache: dict[str, str] = {}
+
+    def run(name: str) -> str:
+        if name not in cache:
+            cache[name] = run_snippet(f"optimization/{name}")
+        return cache[name]
+
+    return run
+
+
+def _read_number(text: str) -> float:
+    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷', '∞'."""
+    text = text.strip().replace("−", "-")
+    if text in ("∞", "-∞"):
+        return math.copysign(math.inf, -1.0 if text.startswith("-") else 1.0)
+    if "×" in text:
+        mantissa, power = text.split("× 10")
+        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
+        return float(mantissa) * 10.0 ** int(exponent)
+    return float(text)
+
+
+def _rows(text: str) -> list[list[str]]:
+    """The cells of the Markdown table in *text*, header and rule dropped."""
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in line.split("|")[1:-1]] for line in lines[2:]]
+
+
+# Printed numbers have 4 significant digits: a relative error up to 5e-4.
+PRINTED = dict(rel=6e-4)
+
+
+def test_the_chapter_has_these_examples_and_no_others():
+    assert CHAPTER == sorted(FIGURES + ANIMATIONS + TABLES)
+
+
+# ------------------------------------------------------------ critical points --
+
+
+def test_the_critical_points_are_the_roots_of_the_derivative_and_classified_by_its_second(output):
+    rows = _rows(output("critical_points_table.py"))
+    # Oracle: SymPy solves f'(x) = 0 exactly and evaluates f and f'' there.
+    roots = sorted(sp.solve(sp.diff(QUARTIC, x), x))
+    assert roots == [0, 1, 2]
+    assert len(rows) == len(roots)
+    second = sp.diff(QUARTIC, x, 2)
+    for row, root in zip(rows, roots):
+        at, value, slope, bend = (_read_number(cell) for cell in row[:4])
+        assert at == pytest.approx(float(root), abs=1e-9)
+        assert value == pytest.approx(float(QUARTIC.subs(x, root)), **PRINTED)
+        assert abs(slope) < 1e-6
+        exact_bend = float(second.subs(x, root))
+        assert bend == pytest.approx(exact_bend, **PRINTED)
+        assert row[4] == ("minimum" if exact_bend > 0 else "maximum")
+    assert [row[4] for row in rows] == ["minimum", "maximum", "minimum"]
+
+
+def test_the_critical_points_figure_labels_two_minima_and_one_maximum():
+    f = sp.lambdify(x, QUARTIC)
+    fig = critical_points_figure(f, [0.0, 1.0, 2.0], (-0.5, 2.5))
+    labels = [text.get_text() for text in fig.axes[0].texts]
+    assert labels == ["minimum", "maximum", "minimum"]
+
+
+def test_the_hessian_eigenvalues_and_verdicts_match_the_exact_hessians(output):
+    rows = _rows(output("hessian_test.py"))
+    exact = {
+        "w₀² + w₁²": w0**2 + w1**2,
+        "−w₀² − w₁²": -(w0**2) - w1**2,
+        "w₀² − w₁²": w0**2 - w1**2,
+    }
+    assert [row[0] for row in rows] == list(exact)
+    for row in rows:
+        hessian = sp.hessian(exact[row[0]], (w0, w1)).subs({w0: 0, w1: 0})
+        eigenvalues = sorted(float(v) for v in hessian.eigenvals(multiple=True))
+        printed = sorted(_read_number(v) for v in row[1].split(","))
+        assert printed == pytest.approx(eigenvalues, **PRINTED)
+        signs = {np.sign(v) for v in eigenvalues}
+        expected = {frozenset({1.0}): "minimum", frozenset({-1.0}): "maximum"}.get(
+            frozenset(signs), "saddle")
+        assert row[2] == expected
+    assert rows[2][2] == "saddle"
+
+
+def _nature_at_zero(expr) -> str:
+    """What 0 really is, from the first derivative that does not vanish there."""
+    order, derivative = 1, sp.diff(expr, x)
+    while derivative.subs(x, 0) == 0:
+        order, derivative = order + 1, sp.diff(derivative, x)
+    value = derivative.subs(x, 0)
+    if order % 2:
+        return "neither"
+    return "minimum" if value > 0 else "maximum"
+
+
+def test_the_test_is_inconclusive_for_x4_minus_x4_and_x3_which_are_three_different_things(output):
+    rows = _rows(output("inconclusive.py"))
+    exact = {"x⁴": x**4, "−x⁴": -(x**4), "x³": x**3}
+    assert [row[0] for row in rows] == list(exact)
+    for name, bend, verdict, left, right, truth in rows:
+        expr = exact[name]
+        assert sp.diff(expr, x, 2).subs(x, 0) == 0
+        assert abs(_read_number(bend)) < 1e-6  # a second difference: about 1e-8 off
+        assert verdict == "inconclusive"
+        h = sp.Rational(1, 10)
+        assert _read_number(left) == pytest.approx(float(expr.subs(x, -h) - expr.subs(x, 0)), **PRINTED)
+        assert _read_number(right) == pytest.approx(float(expr.subs(x, h) - expr.subs(x, 0)), **PRINTED)
+        assert truth == _nature_at_zero(expr)
+    assert [row[5] for row in rows] == ["minimum", "maximum", "neither"]
+
+
+# ------------------------------------------------------------ gradient descent --
+
+
+def test_the_iterate_table_follows_the_closed_form_5_times_0_8_to_the_k(output):
+    rows = _rows(output("descent_table.py"))
+    assert [int(row[0]) for row in rows] == list(range(11))
+    for row in rows:
+        k = int(row[0])
+        exact = 5 * 0.8**k  # w_{k+1} = w_k - 0.1 * 2 w_k = 0.8 w_k
+        assert _read_number(row[1]) == pytest.approx(exact, **PRINTED)
+        assert _read_number(row[2]) == pytest.approx(exact**2, **PRINTED)
+        if k:
+            assert _read_number(row[3]) == pytest.approx(0.8, **PRINTED)
+    assert rows[0][3] == "—"
+
+
+def test_the_path_caption_names_where_ten_steps_end(output):
+    found = re.search(r"take w from 5 to (\S+):", output("descent_path.py"))
+    assert found and _read_number(found[1]) == pytest.approx(5 * 0.8**10, **PRINTED)
+
+
+def _steps_to_converge(factor: Fraction, tol: float = 1e-6) -> int:
+    """First k with |f'(w_k)| = |2 · 5 · factor^k| < tol."""
+    k = 0
+    while abs(10 * factor**k) >= Fraction(tol):
+        k += 1
+    return k
+
+
+def _steps_to_overflow(factor: Fraction) -> int:
+    """First k where (5 · factor^k)² is too large for a float."""
+    k, largest = 0, Fraction(sys.float_info.max)
+    while (5 * factor**k) ** 2 <= largest:
+        k += 1
+    return k
+
+
+@pytest.mark.parametrize("lr", ["0.01", "0.1", "0.5", "0.95", "1", "1.1", "1.5"])
+def test_each_learning_rate_ends_as_the_factor_one_minus_two_lr_predicts(output, lr):
+    rows = {row[0]: row for row in _rows(output("learning_rates_table.py"))}
+    assert list(rows) == ["0.01", "0.1", "0.5", "0.95", "1", "1.1", "1.5"]
+    _, steps, final_w, final_f, converged, diverged = rows[lr]
+    factor = 1 - 2 * Fraction(lr)  # w_k = 5 · (1 − 2 lr)^k exactly, on f = w²
+    steps = int(steps)
+    if abs(factor) < 1:
+        assert (converged, diverged) == ("True", "False")
+        assert abs(steps - _steps_to_converge(factor)) <= 1  # finite-difference slopes
+        assert abs(2 * _read_number(final_w)) < 1e-6
+        assert _read_number(final_f) == pytest.approx(_read_number(final_w) ** 2, abs=1e-20, **PRINTED)
+    elif abs(factor) == 1:
+        assert (converged, diverged, steps) == ("False", "False", 2000)
+        assert abs(_read_number(final_w)) == pytest.approx(5)
+    else:
+        assert (converged, diverged) == ("False", "True")
+        assert abs(steps - _steps_to_overflow(factor)) <= 1
+        assert final_f == "∞"
+
+
+def test_stopping_with_tol_ends_at_the_first_step_where_the_slope_is_below_it(output):
+    text = output("stopping_tol.py")
+    found = re.search(r"converged = (\w+), diverged = (\w+), after (\d+) of", text)
+    assert found and found.group(1, 2) == ("True", "False")
+    steps = int(found[3])
+    assert steps == _steps_to_converge(Fraction(4, 5))
+    final = re.search(r"Final w = (.+?), where \|f′\(w\)\| = (.+?) < tol", text)
+    assert _read_number(final[1]) == pytest.approx(5 * 0.8**steps, **PRINTED)
+    assert _read_number(final[2]) == pytest.approx(2 * 5 * 0.8**steps, **PRINTED)
+    assert _read_number(final[2]) < 1e-6
+
+
+def test_a_too_large_step_is_flagged_as_diverged_at_the_first_non_finite_value(output):
+    text = output("stopping_divergence.py")
+    found = re.search(r"converged = (\w+), diverged = (\w+), stopped after (\d+) of", text)
+    assert found and found.group(1, 2) == ("False", "True")
+    steps = int(found[3])
+    assert abs(steps - _steps_to_overflow(Fraction(-2))) <= 1  # lr 1.5: w_k = 5 · (−2)^k
+    rows = _rows(text)
+    assert [int(row[0]) for row in rows] == list(range(steps - 3, steps + 1))
+    for k, w, value in rows[:-1]:
+        assert _read_number(w) == pytest.approx(5 * (-2.0) ** int(k), rel=1e-3)
+        assert _read_number(value) == pytest.approx(25 * 4.0 ** int(k), rel=1e-3)
+    assert rows[-1][2] == "∞"
+
+
+def test_the_animation_moves_the_point_along_the_closed_form_path_of_the_bowl(output):
+    text = output("descent_contour_animation.py")
+    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.S)[1])
+    labels = data["labels"]
+    assert len(labels) == 41  # steps=40: one frame per iterate
+    for label in labels:
+        found = re.fullmatch(r"k = (\d+): w = \((.+), (.+)\)", label)
+        k = int(found[1])
+        # g = w₀² + 8w₁², lr 0.1: w₀ ← 0.8 w₀ and w₁ ← (1 − 1.6) w₁ = −0.6 w₁.
+        assert _read_number(found[2]) == pytest.approx(-4 * 0.8**k, abs=1e-9, **PRINTED)
+        assert _read_number(found[3]) == pytest.approx(1.5 * (-0.6) ** k, abs=1e-9, **PRINTED)
+
+
+# --------------------------------------------------------------- page output --
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_each_figure_example_prints_one_small_accessible_svg(output, name):
+    text = output(name)
+    assert text.count("<svg") == 1 and text.count("</svg>") == 1
+    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{80,}"', text)
+    assert "<figcaption>" in text and "currentColor" in text
+    budget = SURFACE_BUDGET if name in ("saddle_figure.py", "contour_paths.py") else LINE_ART_BUDGET
+    assert len(text.encode()) <= budget, len(text.encode())
+
+
+@pytest.mark.parametrize("name", ANIMATIONS)
+def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
+    text = output(name)
+    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.S)[1])
+    frames = len(data["frames"])
+    assert frames >= 20
+    assert f'max="{frames - 1}"' in text
+    assert len(text.encode()) <= ANIMATION_BUDGET, len(text.encode())
+    assert re.search(r'aria-label="[^"]{80,}"', text)
+
+
+def test_the_page_includes_every_example_in_the_standard_block_and_tables_without_html():
+    page = PAGE.read_text(encoding="utf-8")
+    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
+                        r'( html="1")?\n--8<-- "snippets/optimization/([^"]+)"\n```', page)
+    assert sorted(name for _, name in blocks) == CHAPTER
+    for html, name in blocks:
+        assert bool(html) == (name not in TABLES), name
+    assert page.count("```python") == len(blocks)
+
+
+def test_the_page_shows_at_least_one_animation_and_four_figures(output):
+    printed = [output(name) for name in FIGURES + ANIMATIONS]
+    assert sum('<figure class="cn-figure cn-anim"' in text for text in printed) >= 1
+    assert sum('<figure class="cn-figure">' in text for text in printed) >= 4
+
+
+def test_the_page_ends_with_a_summary_and_a_link_to_the_exercises():
+    page = PAGE.read_text(encoding="utf-8")
+    assert "## Summary" in page
+    assert "[Exercises](exercises/index.md)" in page.split("## Summary")[-1]
+    assert (ROOT / "docs" / "exercises" / "index.md").exists()
+
+
+# --------------------------------------------------------------- bad input --
+
+
+QUADRATIC = lambda w: w**2  # noqa: E731
+BOWL = lambda w: w[0] ** 2 + 8 * w[1] ** 2  # noqa: E731
+
+
+def _one_d(steps=3):
+    return gradient_descent(QUADRATIC, 5.0, lr=0.1, steps=steps)
+
+
+def _two_d(steps=3):
+    return gradient_descent(BOWL, [-4.0, 1.5], lr=0.1, steps=steps)
+
+
+BAD_CALLS = {
+    "a point that is not critical": (
+        lambda: critical_points_figure(QUADRATIC, [1.0], (-2, 2)), ValueError, "critical point"),
+    "a point outside the span": (
+        lambda: critical_points_figure(QUADRATIC, [0.0, 3.0], (-2, 2)), ValueError, "span"),
+    "no points": (lambda: critical_points_figure(QUADRATIC, [], (-2, 2)), ValueError, "points"),
+    "a saddle point outside the box": (
+        lambda: saddle_figure(lambda w: w[0] ** 2 - w[1] ** 2, (3.0, 0.0)), ValueError, "point"),
+    "a saddle point with three coordinates": (
+        lambda: saddle_figure(lambda w: w[0] ** 2 - w[1] ** 2, (0.0, 0.0, 0.0)), ValueError, "point"),
+    "a path that is not a descent result": (
+        lambda: descent_path_figure(QUADRATIC, [5.0, 4.0], (-6, 6)), TypeError, "result"),
+    "a two-variable path on a curve": (
+        lambda: descent_path_figure(QUADRATIC, _two_d(), (-6, 6)), ValueError, "result"),
+    "no runs to compare": (lambda: learning_rate_figure({}), ValueError, "results"),
+    "too many runs to compare": (
+        lambda: learning_rate_figure({str(i): _one_d() for i in range(6)}), ValueError, "results"),
+    "no steps to show": (lambda: learning_rate_figure({"a": _one_d()}, first=0), ValueError, "first"),
+    "a one-variable path on a map": (
+        lambda: contour_paths_figure(BOWL, {"a": _one_d()}, (-4, 4), (-2, 2)), ValueError, "results"),
+    "a reversed span on a map": (
+        lambda: contour_paths_figure(BOWL, {"a": _two_d()}, (4, -4), (-2, 2)), ValueError, "span0"),
+    "no contour levels": (
+        lambda: contour_map(new_figure()[1][0], BOWL, (-1, 1), (-1, 1), levels=0), ValueError, "levels"),
+    "an animation of a one-variable path": (
+        lambda: descent_animation(QUADRATIC, _one_d(), (-4, 4), (-2, 2)), ValueError, "two variables"),
+    "an animation of a single iterate": (
+        lambda: descent_animation(BOWL, _two_d(steps=0), (-4, 4), (-2, 2)), ValueError, "two iterates"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_CALLS)
+def test_figure_and_animation_functions_reject_bad_input_naming_the_problem(case):
+    call, error, words = BAD_CALLS[case]
+    with pytest.raises(error, match=words):
+        call()

@@ -1,0 +1,354 @@
+"""Chapter 2, "Secants and limits": its examples print what the page claims."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+import sympy as sp
+from conftest import ROOT, run_snippet
+
+from calcnotes.animation import secant_slider
+from calcnotes.figures import (
+    one_sided_figure,
+    polygon_figure,
+    quotient_figure,
+    secant_fan_figure,
+    secant_figure,
+)
+
+PAGE = ROOT / "docs" / "secants.md"
+CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "secants").glob("*.py"))
+FIGURES = ["polygons.py", "secant_and_tangent.py", "secant_fan.py",
+           "one_sided_secants.py", "quotient_graph.py"]
+ANIMATIONS = ["secant_slider_sin.py", "secant_slider_tanh.py", "secant_slider_relu.py"]
+MARKDOWN = ["polygon_areas.py", "secant_example.py", "limit_table.py", "square_limit.py",
+            "one_sided_slopes.py", "differentiability.py"]
+FIGURE_BUDGET = 40_000
+ANIMATION_BUDGET = 400_000
+w, x, h = sp.symbols("w x h", real=True)
+
+
+@pytest.fixture(scope="module")
+def output():
+    """Each example's printed output, each run once, in a fresh interpreter."""
+    cache: dict[str, str] = {}
+
+    def run(name: str) -> str:
+        if name not in cache:
+            cache[name] = run_snippet(f"secants/{name}")
+        return cache[name]
+
+    return run
+
+
+def _read_number(text: str) -> float:
+    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷'."""
+    text = text.strip().replace("−", "-")
+    if "×" in text:
+        mantissa, power = text.split("× 10")
+        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
+        return float(mantissa) * 10.0 ** int(exponent)
+    return float(text)
+
+
+def _rows(text: str) -> list[list[str]]:
+    """The cells of the Markdown table in *text* (header and rule left out)."""
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    cells = [re.split(r"(?<!\\)\|", line)[1:-1] for line in lines[2:]]  # "\|" is a literal bar
+    return [[cell.strip().replace("\\|", "|") for cell in row] for row in cells]
+
+
+def _labels(text: str) -> list[tuple[float, float]]:
+    """(w¹, slope) of every frame of the animation printed in *text*."""
+    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
+    found = [re.fullmatch(r"w¹ = (\S+), slope (.+)", label) for label in data["labels"]]
+    assert all(found), data["labels"]
+    return [(_read_number(m[1]), _read_number(m[2])) for m in found]
+
+
+def _secant_slope(g, at, to) -> float:
+    """Oracle: the exact secant slope, evaluated by SymPy to 30 digits."""
+    return float(((g.subs(w, to) - g.subs(w, at)) / (to - at)).evalf(30))
+
+
+def test_the_chapter_has_these_examples_and_no_others():
+    assert CHAPTER == sorted(FIGURES + ANIMATIONS + MARKDOWN)
+
+
+# ------------------------------------------------------------------ Archimedes --
+
+
+def test_polygon_areas_match_archimedes_side_doubling_and_close_in_on_pi(output):
+    rows = _rows(output("polygon_areas.py"))
+    sides = [int(row[0]) for row in rows]
+    assert sides == [4 * 2**k for k in range(9)]
+    # Oracle without trigonometry or π: the side s of the inscribed n-gon doubles
+    # as s₂ₙ = √(2 − √(4 − sₙ²)) (r = 1), and the 2n-gon's area is n·sₙ/2.
+    side, areas = sp.sqrt(2), {4: sp.Integer(2)}
+    for n in sides[:-1]:
+        areas[2 * n] = n * side / 2
+        side = sp.sqrt(2 - sp.sqrt(4 - side**2))
+    gaps = []
+    for n, row in zip(sides, rows):
+        area, gap = _read_number(row[1]), _read_number(row[2])
+        exact = float(areas[n].evalf(30))
+        assert area == pytest.approx(exact, rel=1e-6)  # printed to 7 digits
+        assert gap == pytest.approx(float((sp.pi - areas[n]).evalf(30)), rel=1e-6)
+        gaps.append(gap)
+    assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 2e-5
+    # π − Aₙ ≈ 2π³/(3n²): each doubling divides the gap by a factor tending to 4.
+    ratios = [_read_number(row[3]) for row in rows[1:]]
+    assert rows[0][3] == "—"
+    assert all(3.6 < r < 4 for r in ratios) and ratios == sorted(ratios)
+    assert ratios[-1] == pytest.approx(4, abs=1e-4)
+
+
+def test_the_polygon_panels_give_the_exact_areas_of_the_square_octagon_and_16_gon(output):
+    text = output("polygons.py")
+    found = dict(re.findall(r"(\d+) sides: area ([\d.]+)", text))
+    assert set(found) == {"4", "8", "16"}
+    for n, area in found.items():
+        exact = float((sp.Rational(int(n), 2) * sp.sin(2 * sp.pi / int(n))).evalf(20))
+        assert float(area) == pytest.approx(exact, abs=5e-4)
+
+
+# --------------------------------------------------------------------- secants --
+
+
+def test_the_worked_secant_through_0_and_minus_2_6_has_slope_sin_2_6_over_2_6(output):
+    text = output("secant_example.py")
+    slope = float((sp.sin(sp.Rational(26, 10)) / sp.Rational(26, 10)).evalf(20))
+    found = re.search(r"slope = rise ÷ run = \((\S+)\) ÷ \((\S+)\) = (\S+)", text)
+    assert found
+    assert _read_number(found[1]) == pytest.approx(float(sp.sin(-2.6)), abs=5e-5)
+    assert _read_number(found[2]) == -2.6
+    assert _read_number(found[3]) == pytest.approx(slope, abs=5e-5)
+    line = re.search(r"secant line: h\(w\) = (\S+)w$", text, re.MULTILINE)
+    assert line and _read_number(line[1]) == pytest.approx(slope, abs=5e-5)
+    assert "g(w⁰) = sin(0) = 0" in text
+
+
+def test_the_secant_figure_draws_the_line_through_both_points_and_the_tangent_beside_it(output):
+    text = output("secant_and_tangent.py")
+    assert "secant: h(w) = 0.1983w" in text and "tangent: h(w) = w" in text
+    fig = secant_figure(np.sin, 0.0, -2.6, (-3, 3))
+    left, right = fig.axes
+    (secant,) = [line for line in left.lines if line.get_label().startswith("secant")]
+    xs, ys = secant.get_xdata(), secant.get_ydata()
+    through = lambda t: ys[0] + (ys[1] - ys[0]) / (xs[1] - xs[0]) * (t - xs[0])
+    assert through(0.0) == pytest.approx(0.0, abs=1e-12)
+    assert through(-2.6) == pytest.approx(np.sin(-2.6), abs=1e-12)
+    (tangent,) = [line for line in right.lines if line.get_label().startswith("tangent")]
+    xs, ys = tangent.get_xdata(), tangent.get_ydata()
+    assert (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(1.0, abs=1e-8)  # cos 0
+
+
+# ------------------------------------------------------------------ animations --
+
+
+def test_the_sin_secants_start_at_the_worked_example_and_settle_on_slope_1_from_both_sides(output):
+    frames = _labels(output("secant_slider_sin.py"))
+    g = sp.sin(w)
+    assert frames[0] == (-2.6, pytest.approx(_secant_slope(g, 0, sp.Rational(-26, 10)), abs=5e-5))
+    points = [p for p, _ in frames]
+    assert points == sorted(points) and 0 not in points
+    middle = len(frames) // 2
+    assert points[middle - 1] < 0 < points[middle]
+    exact = float(sp.diff(g, w).subs(w, 0))  # 1
+    # The secant slope of sin at 0 is sin(d)/d = 1 − d²/6 + …; the closest frames have |d| < 0.01.
+    for _, slope in frames[middle - 1:middle + 1]:
+        assert slope == pytest.approx(exact, abs=1e-4)
+    assert all(slope <= exact for _, slope in frames)  # sin(d)/d < 1, printed to 4 digits
+
+
+def test_the_tanh_squared_secants_settle_on_the_exact_derivative_at_1(output):
+    text = output("secant_slider_tanh.py")
+    frames = _labels(text)
+    g = sp.tanh(w) ** 2
+    exact = float(sp.diff(g, w).subs(w, 1).evalf(20))  # 2 tanh(1) sech²(1) ≈ 0.64
+    middle = len(frames) // 2
+    (left_w, left_s), (right_w, right_s) = frames[middle - 1], frames[middle]
+    assert left_w < 1 < right_w
+    # Secant error ≈ |g''(1)|/2 · |w¹ − 1| ≈ 0.31 × 0.004 here.
+    assert left_s == pytest.approx(exact, abs=3e-3) and right_s == pytest.approx(exact, abs=3e-3)
+    assert left_s > exact > right_s  # g'' < 0 at 1: the slope falls as w¹ passes through
+    assert f"(tangent: {exact:.4f})" in text
+
+
+def test_the_relu_secants_have_slope_0_from_the_left_and_1_from_the_right_and_no_tangent(output):
+    text = output("secant_slider_relu.py")
+    frames = _labels(text)
+    g = sp.Max(0, w)
+    for point, slope in frames:
+        assert point != 0
+        # Oracle: SymPy's exact secant slope of max(0, w) through 0.
+        assert slope == _secant_slope(g, 0, sp.nsimplify(point)) == (1.0 if point > 0 else 0.0)
+    assert {s for p, s in frames if p < 0} == {0.0} and {s for p, s in frames if p > 0} == {1.0}
+    assert "tangent at w⁰" not in text and "(tangent:" not in text
+
+
+@pytest.mark.parametrize("name", ANIMATIONS)
+def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
+    text = output(name)
+    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
+    frames = len(data["frames"])
+    assert frames >= 20
+    assert f'max="{frames - 1}"' in text
+    assert len(text.encode()) <= ANIMATION_BUDGET, len(text.encode())
+    assert re.search(r'aria-label="[^"]{40,}"', text)
+    assert all("secant slope" in frame for frame in data["frames"])  # the title shows it
+
+
+# ---------------------------------------------------------------------- limits --
+
+
+def test_every_row_of_the_limit_table_is_the_exact_quotient_2_plus_3h(output):
+    f = 3 * x**2 - 4 * x
+    quotient = sp.cancel((f.subs(x, 1 + h) - f.subs(x, 1)) / h)
+    assert sp.expand(quotient - (2 + 3 * h)) == 0
+    rows = _rows(output("limit_table.py"))
+    assert [row[0] for row in rows] == ["0.1", "0.01", "0.001", "0.0001", "0.00001"]
+    for step, printed, distance in rows:
+        exact = float(quotient.subs(h, sp.Rational(step)))
+        assert _read_number(printed) == pytest.approx(exact, rel=1e-6)  # 6 digits printed
+        assert _read_number(distance) == pytest.approx(3 * float(step), rel=1e-4)
+    assert sp.limit(quotient, h, 0) == 2
+
+
+def test_the_quotient_of_x_squared_is_2x_plus_h_at_every_x_and_step(output):
+    quotient = sp.cancel(((x + h) ** 2 - x**2) / h)
+    assert quotient == 2 * x + h
+    rows = _rows(output("square_limit.py"))
+    header = output("square_limit.py").splitlines()[0]
+    steps = [float(s) for s in re.findall(r"h = ([\d.]+)", header)]
+    assert steps == [0.1, 0.01, 0.0001]
+    assert [_read_number(row[0]) for row in rows] == [-1.5, 0.5, 3.0]
+    for row in rows:
+        at = sp.nsimplify(_read_number(row[0]))
+        for step, cell in zip(steps, row[1:-1]):
+            exact = float(quotient.subs({x: at, h: sp.nsimplify(step)}))
+            assert _read_number(cell) == pytest.approx(exact, abs=1e-9)
+        assert _read_number(row[-1]) == float(sp.limit(quotient, h, 0).subs(x, at))
+
+
+def test_the_secant_fan_slopes_are_2_plus_3h_and_the_tangent_is_y_2x_minus_3(output):
+    text = output("secant_fan.py")
+    found = re.findall(r"h = ([\d.]+): slope ([\d.]+)", text)
+    assert [float(step) for step, _ in found] == [1.0, 0.5, 0.25, 0.1]
+    for step, slope in found:
+        assert float(slope) == pytest.approx(2 + 3 * float(step), abs=1e-9)
+    assert "tangent: y = 2x − 3" in text
+
+
+# ---------------------------------------------------------- one-sided slopes --
+
+
+def test_one_sided_slopes_of_sin_are_sin_h_over_h_and_of_relu_are_0_and_1(output):
+    text = output("one_sided_slopes.py")
+    exact = float((sp.sin(sp.Rational(1, 10**4)) * 10**4).evalf(30))
+    line = re.search(r"sin\(h\) / h = (\d\.\d+)", text)
+    assert line and float(line[1]) == pytest.approx(exact, abs=1e-10)
+    rows = {row[0]: row[1:] for row in _rows(text)}
+    assert [_read_number(c) for c in rows["sin(w)"]] == [pytest.approx(exact, abs=1e-10)] * 2
+    assert [_read_number(c) for c in rows["relu(w) = max(0, w)"]] == [0.0, 1.0]
+
+
+RELU = (w + sp.Abs(w)) / 2  # max(0, w), in a form whose one-sided limits SymPy can take
+CASES = {  # the rows of differentiability.py, as SymPy expressions
+    ("sin(w)", 0): sp.sin(w),
+    ("w²", 0): w**2,
+    ("relu(w)", 0): RELU,
+    ("relu(w)", 1): RELU,
+    ("|w|", 0): sp.Abs(w),
+    ("|w|", -1): sp.Abs(w),
+}
+
+
+def test_the_differentiability_verdicts_agree_with_exact_one_sided_limits(output):
+    rows = _rows(output("differentiability.py"))
+    assert [(row[0], _read_number(row[1])) for row in rows] == list(CASES)
+    for row, ((_, at), g) in zip(rows, CASES.items()):
+        quotient = (g.subs(w, at + h) - g.subs(w, at)) / h
+        left, right = (sp.limit(quotient, h, 0, dir=d) for d in ("-", "+"))
+        # The printed slopes use h = 1e-6: within |g''|·h/2 of the one-sided limits.
+        assert _read_number(row[2]) == pytest.approx(float(left), abs=1e-5)
+        assert _read_number(row[3]) == pytest.approx(float(right), abs=1e-5)
+        assert row[4] == ("yes" if left == right else "no")
+    assert [row[4] for row in rows] == ["yes", "yes", "no", "yes", "no", "yes"]
+
+
+def test_the_quotient_graph_marks_one_limit_for_sin_and_two_for_relu(output):
+    text = output("quotient_graph.py")
+    assert text.count("both sides → 1") == 1
+    assert "from the left → 0" in text and "from the right → 1" in text
+
+
+def test_the_one_sided_secant_figure_shows_equal_slopes_for_sin_and_0_and_1_for_relu(output):
+    text = output("one_sided_secants.py")
+    sin1 = f"{float(sp.sin(1)):.4f}"
+    assert text.count(f"secant: slope {sin1}") == 2
+    assert "left secant: slope 0<" in text and "right secant: slope 1<" in text
+
+
+# ------------------------------------------------------------------- the page --
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_each_figure_example_prints_one_small_accessible_svg(output, name):
+    text = output(name)
+    assert text.count("<svg") == 1 and text.count("</svg>") == 1
+    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{40,}"', text)
+    assert "<figcaption>" in text and "currentColor" in text
+    assert len(text.encode()) <= FIGURE_BUDGET, len(text.encode())
+
+
+def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
+    page = PAGE.read_text(encoding="utf-8")
+    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
+                        r'( html="1")?\n--8<-- "snippets/secants/([^"]+)"\n```', page)
+    assert sorted(name for _, name in blocks) == CHAPTER
+    for html, name in blocks:
+        assert bool(html) == (name not in MARKDOWN), name
+    assert page.count("```python") == len(blocks)
+
+
+def test_the_page_shows_at_least_three_animations_and_four_figures(output):
+    printed = [output(name) for name in FIGURES + ANIMATIONS]
+    assert sum('<figure class="cn-figure cn-anim"' in text for text in printed) >= 3
+    assert sum('<figure class="cn-figure">' in text for text in printed) >= 4
+
+
+def test_the_page_ends_with_a_summary_linking_to_numerical_differentiation():
+    summary = PAGE.read_text(encoding="utf-8").split("## Summary")[-1]
+    assert "[Numerical differentiation](numerical.md)" in summary
+
+
+# ------------------------------------------------------------------- bad input --
+
+
+@pytest.mark.parametrize(
+    "call, error, names",
+    [
+        (lambda: polygon_figure((4, 2)), ValueError, "sides"),
+        (lambda: polygon_figure(()), ValueError, "sides"),
+        (lambda: polygon_figure((4,), r=-1.0), ValueError, "r must"),
+        (lambda: secant_figure(np.sin, 1.0, 1.0, (-3, 3)), ValueError, "w1"),
+        (lambda: secant_figure("sin", 0.0, 1.0, (-3, 3)), TypeError, "g must"),
+        (lambda: secant_figure(np.sin, 0.0, 1.0, (3, -3)), ValueError, "span"),
+        (lambda: secant_fan_figure(np.sin, 1.0, [0.5, 0.0], (0, 2)), ValueError, "steps"),
+        (lambda: one_sided_figure({}, 0.0), ValueError, "functions"),
+        (lambda: one_sided_figure({"sin": "sin"}, 0.0), TypeError, "functions"),
+        (lambda: one_sided_figure({"sin": np.sin}, 0.0, h=0.0), ValueError, "h must"),
+        (lambda: quotient_figure({"sin": np.sin}, reach=-1.0), ValueError, "reach"),
+        (lambda: secant_slider(np.sin, 5.0, (-3, 3)), ValueError, "w0"),
+        (lambda: secant_slider(np.sin, 0.0, (-3, 3), reach=4.0), ValueError, "reach"),
+        (lambda: secant_slider(np.sin, 0.0, frames=3), ValueError, "frames"),
+        (lambda: secant_slider(None, 0.0), TypeError, "g must"),
+    ],
+)
+def test_bad_arguments_to_the_chapter_figures_are_refused_with_an_error_naming_them(call, error, names):
+    with pytest.raises(error, match=names):
+        call()
