@@ -32,6 +32,9 @@ test: install
 
 bench: install
 	$(BIN)/python bench/derivatives.py
+	$(BIN)/python bench/gradients.py
+	$(BIN)/python bench/weight.py
+	$(BIN)/python bench/build.py
 
 clean:
 	rm -rf site .cache test-artifacts .pytest_cache

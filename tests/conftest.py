@@ -53,17 +53,30 @@ def _run_snippet_once(relpath: str, timeout: float) -> str:
     return result.stdout
 
 
-def mkdocs_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` for ``project`` into ``site_dir``; never raises."""
+def mkdocs_build(
+    project: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` for ``project`` into ``site_dir``; never raises.
+
+    Every example runs afresh: the execution cache (hooks/exec_cache.py) gets
+    an empty temporary folder, unless *env* sets ``CALCNOTES_EXEC_CACHE``.
+    """
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run(
-        [str(mkdocs), "build", "--strict", "--site-dir", str(site_dir), *args],
-        cwd=project,
-        env=_clean_env(),
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
+    with tempfile.TemporaryDirectory() as empty_cache:
+        return subprocess.run(
+            [str(mkdocs), "build", "--strict", "--site-dir", str(site_dir), *args],
+            cwd=project,
+            env={**_clean_env(), "CALCNOTES_EXEC_CACHE": empty_cache, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+
+
+@pytest.fixture(scope="session")
+def site_exec_cache(tmp_path_factory) -> Path:
+    """The execution cache the real site is first built with (empty until then)."""
+    return tmp_path_factory.mktemp("exec-cache")
 
 
 # --------------------------------------------------------------- the browser --
@@ -113,10 +126,10 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with ``--strict``."""
+def built_site(tmp_path_factory, site_exec_cache) -> Path:
+    """The real site, built once per test session with ``--strict``, from an empty cache."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(ROOT, site, env={"CALCNOTES_EXEC_CACHE": str(site_exec_cache)})
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-6000:]}")
     return site
