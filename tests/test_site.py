@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -129,3 +130,21 @@ def test_the_same_tiny_project_builds_when_its_example_works(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "<td>1</td>" in html
+
+
+def test_search_indexes_captions_but_not_the_labels_drawn_inside_figures(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    drawn, captions, outside = set(), set(), []
+    for page in _pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        for svg in re.findall(r"<svg\b.*?</svg>", text, re.S):
+            drawn.update(re.findall(r"<text\b[^>]*>([^<]{12,})</text>", svg))
+        prose = re.sub(r"<svg\b.*?</svg>", "", text, flags=re.S)
+        outside.append(" ".join(re.sub(r"<[^>]+>", " ", prose).split()))
+        captions.update(re.findall(r"<figcaption>([^<&]{20,})</figcaption>", text))
+    outside = " ".join(outside)
+    only_drawn = {label for label in drawn if label not in outside}  # not also in prose or docs
+    assert only_drawn and captions
+    assert not [label for label in only_drawn if label in indexed][:5]
+    assert any(caption[:20] in indexed for caption in captions)

@@ -242,12 +242,20 @@ def svg_markup(fig: Figure) -> str:
 
 
 def _label_svg(svg: str, alt: str, *, extra_class: str = "") -> str:
-    """Give the root ``<svg>`` an accessible name (role, aria-label, <title>)."""
+    """Give the root ``<svg>`` an accessible name (role, aria-label, <title>).
+
+    ``data-search-exclude`` keeps its tick labels out of the site's search
+    index (Material's search drops the attribute from the page); the caption
+    stays searchable.
+    """
     text = html.escape(alt, quote=True)
     classes = f"cn-svg {extra_class}".strip()
     return re.sub(
         r"<svg\b([^>]*)>",
-        lambda m: f'<svg{m[1]} class="{classes}" role="img" aria-label="{text}"><title>{text}</title>',
+        lambda m: (
+            f'<svg{m[1]} class="{classes}" role="img" aria-label="{text}"'
+            f' data-search-exclude="figure"><title>{text}</title>'
+        ),
         svg,
         count=1,
     )
