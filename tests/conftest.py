@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.register_assert_rewrite("pageoutput")  # the chapter tests' shared checks
+
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 ARTIFACTS = ROOT / "test-artifacts"

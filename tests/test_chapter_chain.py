@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import numpy as np
 import pytest
 import sympy as sp
-from conftest import ROOT, run_snippet
+from conftest import ROOT
+from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
+                        figure_counts, read_number, snippet_reader, table_rows)
 
 from calcnotes.animation import backward_animation
 from calcnotes.autodiff import Node
@@ -31,36 +32,13 @@ TABLE_REL = 5e-4
 
 @pytest.fixture(scope="module")
 def output():
-    """Each example's printed output, each run once, in a fresh interpreter."""
-    cache: dict[str, str] = {}
-
-    def run(name: str) -> str:
-        if name not in cache:
-            cache[name] = run_snippet(f"chain/{name}")
-        return cache[name]
-
-    return run
-
-
-def _read_number(text: str) -> float:
-    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷'."""
-    text = text.strip().replace("−", "-")
-    if "×" in text:
-        mantissa, power = text.split("× 10")
-        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
-        return float(mantissa) * 10.0 ** int(exponent)
-    return float(text)
-
-
-def _rows(text: str) -> list[list[str]]:
-    """The body cells of the first Markdown table in *text*."""
-    lines = [line for line in text.splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in line.split("|")[1:-1]] for line in lines[2:]]
+    """Each example's printed output (conftest runs each once, in a fresh interpreter)."""
+    return snippet_reader("chain")
 
 
 def _numbers(cell: str) -> list[float]:
     """All numbers of a cell such as '0.1, −0.2; 0.3, 4 × 10⁻⁵'."""
-    return [_read_number(part) for part in re.split(r"[,;]", cell) if part.strip()]
+    return [read_number(part) for part in re.split(r"[,;]", cell) if part.strip()]
 
 
 def _close(printed: float, exact: float, rel: float = TABLE_REL, abs_: float = 1e-12) -> bool:
@@ -77,11 +55,11 @@ def test_the_chapter_has_these_examples_and_no_others():
 def test_the_sin_square_table_matches_the_chain_rule_derivative_at_every_x(output):
     x = sp.Symbol("x")
     exact = sp.lambdify(x, sp.diff(sp.sin(x**2), x))  # oracle: SymPy's derivative
-    rows = _rows(output("sin_square_table.py"))
-    points = [_read_number(row[0]) for row in rows]
+    rows = table_rows(output("sin_square_table.py"))
+    points = [read_number(row[0]) for row in rows]
     assert len(points) >= 5 and 1.5 in points
     for row, at in zip(rows, points):
-        formula, numerical, automatic, numerical_error, automatic_error = map(_read_number, row[1:])
+        formula, numerical, automatic, numerical_error, automatic_error = map(read_number, row[1:])
         for printed in (formula, numerical, automatic):
             assert _close(printed, exact(at))
         # Central differences with the default step are good to about 1e-9 here;
@@ -92,7 +70,7 @@ def test_the_sin_square_table_matches_the_chain_rule_derivative_at_every_x(outpu
 
 def test_the_layers_of_exp_sin_x_squared_multiply_to_the_exact_derivative(output):
     text = output("nested_layers.py")
-    rows = _rows(text)
+    rows = table_rows(text)
     assert [row[0] for row in rows] == ["u = x²", "v = sin u", "y = exp v"]
     x0 = 0.8
     u0 = x0**2
@@ -102,17 +80,17 @@ def test_the_layers_of_exp_sin_x_squared_multiply_to_the_exact_derivative(output
     product = 1.0
     for row, (given, result, slope) in zip(rows, expected):
         product *= slope
-        assert _close(_read_number(row[1]), given)
-        assert _close(_read_number(row[2]), result)
-        assert _close(_read_number(row[4]), slope)
-        assert _close(_read_number(row[5]), product)
+        assert _close(read_number(row[1]), given)
+        assert _close(read_number(row[2]), result)
+        assert _close(read_number(row[4]), slope)
+        assert _close(read_number(row[5]), product)
     x = sp.Symbol("x")
     exact = float(sp.diff(sp.exp(sp.sin(x**2)), x).subs(x, x0))
     found = re.search(r"local derivatives (\S+), numerical derivative (\S+), difference (.+)\.", text)
     assert found
-    assert _read_number(found[1]) == pytest.approx(exact, rel=1e-9)  # 10 digits printed
-    assert _read_number(found[2]) == pytest.approx(exact, rel=1e-8)
-    assert _read_number(found[3]) < 1e-8
+    assert read_number(found[1]) == pytest.approx(exact, rel=1e-9)  # 10 digits printed
+    assert read_number(found[2]) == pytest.approx(exact, rel=1e-8)
+    assert read_number(found[3]) < 1e-8
 
 
 def test_the_multivariate_terms_are_the_path_products_and_sum_to_the_gradient(output):
@@ -122,12 +100,12 @@ def test_the_multivariate_terms_are_the_path_products_and_sum_to_the_gradient(ou
     f = X * Y + sp.exp(Z)
     at = {a: 1.0, b: 0.5}
     text = output("multivariate_terms.py")
-    rows = _rows(text)
+    rows = table_rows(text)
     assert [row[0] for row in rows] == ["x", "y", "z"]
     for row, var in zip(rows, (X, Y, Z)):
         outer = float(sp.diff(f, var).subs(inner).subs(at))
         da, db = (float(sp.diff(inner[var], s).subs(at)) for s in (a, b))
-        printed = [_read_number(cell) for cell in row[1:]]
+        printed = [read_number(cell) for cell in row[1:]]
         for got, want in zip(printed, [outer, da, outer * da, db, outer * db]):
             assert _close(got, want)
     u = f.subs(inner)
@@ -135,7 +113,7 @@ def test_the_multivariate_terms_are_the_path_products_and_sum_to_the_gradient(ou
     pairs = re.findall(r"\(([−\d.]+), ([−\d.]+)\)", text.split("\n\n")[-1])
     assert len(pairs) == 3  # the sums, grad, finite differences
     for pair in pairs:
-        assert [_read_number(v) for v in pair] == pytest.approx(exact, rel=1e-8)
+        assert [read_number(v) for v in pair] == pytest.approx(exact, rel=1e-8)
 
 
 def _network_oracle():
@@ -178,7 +156,7 @@ def network():
 
 
 def test_the_forward_pass_table_prints_every_quantity_of_the_network(output, network):
-    rows = {row[1]: row for row in _rows(output("network_forward.py"))}
+    rows = {row[1]: row for row in table_rows(output("network_forward.py"))}
     expected = {"x": [0.5, -1.0], "W₁": network["W1"].ravel(), "z = W₁x": network["z"],
                 "h = σ(z)": network["h"], "W₂": network["W2"].ravel(),
                 "ŷ = W₂h": network["y_hat"], "y": [1.0, 0.0],
@@ -194,7 +172,7 @@ def test_the_forward_pass_table_prints_every_quantity_of_the_network(output, net
 
 def test_every_backward_factor_of_the_network_matches_sympy(output, network):
     text = output("network_backward.py")
-    rows = {row[0]: _numbers(row[2]) for row in _rows(text)}
+    rows = {row[0]: _numbers(row[2]) for row in table_rows(text)}
     expected = {"∂L/∂ŷ": network["dL_dyhat"], "∂L/∂W₂": network["dL_dW2"],
                 "∂L/∂h": network["dL_dh"], "σ′(z)": network["sigma_prime"],
                 "∂L/∂z": network["dL_dz"], "∂L/∂W₁": network["dL_dW1"]}
@@ -205,8 +183,8 @@ def test_every_backward_factor_of_the_network_matches_sympy(output, network):
             assert _close(got, want, abs_=1e-9), name
     found = re.search(r"calcnotes\.grad (\S+(?: × \S+)?), finite differences \(calcnotes\.gradient\) (.+)\.", text)
     assert found
-    assert _read_number(found[1]) <= 1e-14
-    assert _read_number(found[2]) <= 1e-7
+    assert read_number(found[1]) <= 1e-14
+    assert read_number(found[2]) <= 1e-7
 
 
 def test_the_first_output_is_nearly_right_so_its_gradient_is_tiny(network):
@@ -226,32 +204,32 @@ def test_the_graph_picture_shows_the_exact_values_gradients_and_local_derivative
     exact = {"a": float(sp.diff(f, a).subs(at)), "b": float(sp.diff(f, b).subs(at)),
              "p": 2 * q, "s": 2 * q, "q": 2 * q, "f": 1.0}
     for name, value in exact.items():
-        assert _close(_read_number(shown[name]), value), name
-    assert _close(_read_number(re.search(r"f = q² = ([^<]+)<", text)[1]), float(f.subs(at)))
-    locals_ = sorted(_read_number(v) for v in re.findall(r"×(−?\d[^<]*)<", text))
+        assert _close(read_number(shown[name]), value), name
+    assert _close(read_number(re.search(r"f = q² = ([^<]+)<", text)[1]), float(f.subs(at)))
+    locals_ = sorted(read_number(v) for v in re.findall(r"×(−?\d[^<]*)<", text))
     # arrows: a→p (b), b→p (a), a→s (cos a), p→q (1), s→q (1), q→f (2q); 3 digits shown
     assert locals_ == pytest.approx(sorted([0.5, 1.5, np.cos(1.5), 1, 1, 2 * q]), rel=2e-3)
 
 
 def test_the_network_picture_shows_the_loss_and_its_gradients(output, network):
     text = html.unescape(output("network_picture.py"))
-    assert _close(_read_number(re.search(r"L = ([^<]+)<", text)[1]), network["loss"], rel=5e-3)
+    assert _close(read_number(re.search(r"L = ([^<]+)<", text)[1]), network["loss"], rel=5e-3)
     for j in range(3):
         sub = "₁₂₃"[j]
-        printed = _read_number(re.search(rf"∂L/∂z{sub} = ([^<]+)<", text)[1])
+        printed = read_number(re.search(rf"∂L/∂z{sub} = ([^<]+)<", text)[1])
         assert _close(printed, network["dL_dz"][j], rel=5e-3)
 
 
 def test_the_backward_loop_by_hand_gives_w_three_shares_summing_to_the_derivative(output):
     text = output("backward_by_hand.py")
-    rows = _rows(text)
+    rows = table_rows(text)
     w = sp.Symbol("w")
     exact = float(sp.diff(w * sp.sin(w) + w, w).subs(w, 2))
-    to_w = [_read_number(row[4]) for row in rows if row[2] == "w"]
+    to_w = [read_number(row[4]) for row in rows if row[2] == "w"]
     assert to_w == pytest.approx([1.0, np.sin(2.0), 2 * np.cos(2.0)], rel=TABLE_REL)
     assert len(rows) == 5  # one row per arrow of the graph
     found = re.search(r"by hand (\S+), y\.backward\(\) (\S+), .* = (\S+)\.", text)
-    assert [_read_number(v) for v in found.groups()] == pytest.approx([exact] * 3, rel=1e-11)
+    assert [read_number(v) for v in found.groups()] == pytest.approx([exact] * 3, rel=1e-11)
 
 
 def test_the_printed_autodiff_source_is_the_backward_loop_itself(output):
@@ -263,7 +241,7 @@ def test_the_printed_autodiff_source_is_the_backward_loop_itself(output):
 
 
 def test_the_cost_table_counts_two_calls_per_input_for_differences_and_one_for_grad(output):
-    rows = [[_read_number(cell) for cell in row] for row in _rows(output("cost.py"))]
+    rows = [[read_number(cell) for cell in row] for row in table_rows(output("cost.py"))]
     assert [row[0] for row in rows] == [10, 100, 1000]
     for n, fd_calls, fd_time, ad_calls, ad_time in rows:
         assert fd_calls == 2 * n + 1  # two per input, plus one batched try
@@ -274,46 +252,29 @@ def test_the_cost_table_counts_two_calls_per_input_for_differences_and_one_for_g
 
 @pytest.mark.parametrize("name", FIGURES)
 def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    text = output(name)
-    assert text.count("<svg") == 1 and text.count("</svg>") == 1
-    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{40,}"', text)
-    assert "<figcaption>" in text and "currentColor" in text
-    assert len(text.encode()) <= FIGURE_BUDGET, len(text.encode())
+    assert_accessible_svg(output(name), FIGURE_BUDGET)
 
 
 def test_the_animation_example_prints_a_player_with_enough_frames_under_budget(output):
-    text = output("backward_movie.py")
-    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
-    frames = len(data["frames"])
-    assert frames >= 20
-    assert f'max="{frames - 1}"' in text
-    assert len(text.encode()) <= ANIMATION_BUDGET, len(text.encode())
-    assert re.search(r'aria-label="[^"]{40,}"', text)
+    data = assert_player(output("backward_movie.py"), ANIMATION_BUDGET)
     a, b = sp.symbols("a b")
     f = (a * b + sp.sin(a)) ** 2
     at = {a: 1.5, b: 0.5}
     last = dict(re.findall(r"∂f/∂(\w) = (\S+?)(?:,|$)", data["labels"][-1]))
-    assert _close(_read_number(last["a"]), float(sp.diff(f, a).subs(at)))
-    assert _close(_read_number(last["b"]), float(sp.diff(f, b).subs(at)))
+    assert _close(read_number(last["a"]), float(sp.diff(f, a).subs(at)))
+    assert _close(read_number(last["b"]), float(sp.diff(f, b).subs(at)))
 
 
 # ------------------------------------------------------------------ the page --
 
 
 def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
-    page = PAGE.read_text(encoding="utf-8")
-    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
-                        r'( html="1")?\n--8<-- "snippets/chain/([^"]+)"\n```', page)
-    assert sorted(name for _, name in blocks) == CHAPTER
-    for flag, name in blocks:
-        assert bool(flag) == (name not in MARKDOWN), name
-    assert page.count("```python") == len(blocks)
+    assert_page_includes_chapter(PAGE, "chain", CHAPTER, markdown=MARKDOWN)
 
 
 def test_the_page_shows_at_least_three_figures_and_an_animation(output):
-    printed = [output(name) for name in FIGURES + ANIMATIONS]
-    assert sum('<figure class="cn-figure">' in text for text in printed) >= 3
-    assert sum('<figure class="cn-figure cn-anim"' in text for text in printed) >= 1
+    figures, animations = figure_counts(output(name) for name in FIGURES + ANIMATIONS)
+    assert figures >= 3 and animations >= 1
 
 
 def test_the_page_types_the_chain_rules_it_computes():

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 import sympy as sp
 
-from conftest import ROOT, run_snippet
+from conftest import ROOT
+from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
+                        figure_counts, read_number, snippet_reader)
 
 PAGE = ROOT / "docs" / "derivatives.md"
 CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "derivatives").glob("*.py"))
@@ -23,33 +24,16 @@ x = sp.Symbol("x")
 
 @pytest.fixture(scope="module")
 def output():
-    """Each example's printed output, each run once, in a fresh interpreter."""
-    cache: dict[str, str] = {}
-
-    def run(name: str) -> str:
-        if name not in cache:
-            cache[name] = run_snippet(f"derivatives/{name}")
-        return cache[name]
-
-    return run
-
-
-def _read_number(text: str) -> float:
-    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷'."""
-    text = text.strip().replace("−", "-")
-    if "×" in text:
-        mantissa, power = text.split("× 10")
-        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
-        return float(mantissa) * 10.0 ** int(exponent)
-    return float(text)
+    """Each example's printed output (conftest runs each once, in a fresh interpreter)."""
+    return snippet_reader("derivatives")
 
 
 def _line(text: str) -> tuple[float, float]:
     """Slope and intercept of the first 'y = mx ± b' in *text*."""
     found = re.search(r"y = (−?[\d.]*)x ([+−]) ([\d.]+)", text)
     assert found, "no line equation in the output"
-    slope = {"": 1.0, "−": -1.0}.get(found[1]) or _read_number(found[1])
-    intercept = _read_number(found[3]) * (-1 if found[2] == "−" else 1)
+    slope = {"": 1.0, "−": -1.0}.get(found[1]) or read_number(found[1])
+    intercept = read_number(found[3]) * (-1 if found[2] == "−" else 1)
     return slope, intercept
 
 
@@ -81,33 +65,23 @@ def test_the_tangent_plane_slopes_printed_for_sin_are_cos_and_zero(output):
     text = output("tangent_plane_sin.py")
     found = re.search(r"slope (\S+) along w₀ and (\S+) along w₁", text)
     assert found
-    assert _read_number(found[1]) == pytest.approx(float(sp.cos(-1.5)), rel=1e-4)
-    assert _read_number(found[2]) == pytest.approx(0.0, abs=1e-8)
+    assert read_number(found[1]) == pytest.approx(float(sp.cos(-1.5)), rel=1e-4)
+    assert read_number(found[2]) == pytest.approx(0.0, abs=1e-8)
 
 
 @pytest.mark.parametrize("name", FIGURES)
 def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    text = output(name)
-    assert text.count("<svg") == 1 and text.count("</svg>") == 1
-    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{40,}"', text)
-    assert "<figcaption>" in text and "currentColor" in text
-    assert len(text.encode()) <= FIGURE_BUDGET, len(text.encode())
+    assert_accessible_svg(output(name), FIGURE_BUDGET)
 
 
 @pytest.mark.parametrize("name", ANIMATIONS)
 def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
-    text = output(name)
-    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.S)[1])
-    frames = len(data["frames"])
-    assert frames >= 20
-    assert f'max="{frames - 1}"' in text
-    assert len(text.encode()) <= ANIMATION_BUDGET, len(text.encode())
-    assert re.search(r'aria-label="[^"]{40,}"', text)
+    assert_player(output(name), ANIMATION_BUDGET)
 
 
 def test_the_table_shows_only_the_tangent_error_shrinking_faster_than_the_window(output):
     rows = [line.split("|")[1:-1] for line in output("best_linear_approximation.py").splitlines()[2:]]
-    values = [[_read_number(cell) for cell in row] for row in rows]
+    values = [[read_number(cell) for cell in row] for row in rows]
     assert [row[0] for row in values] == [1, 0.1, 0.01, 0.001]
     tangent_ratio = [row[2] for row in values]
     other_ratio = [row[4] for row in values]
@@ -120,20 +94,13 @@ def test_the_table_shows_only_the_tangent_error_shrinking_faster_than_the_window
 
 
 def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
-    page = PAGE.read_text(encoding="utf-8")
     # The example's code and its output in two tabs (either tab may come first).
-    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
-                        r'( html="1")?\n--8<-- "snippets/derivatives/([^"]+)"\n```', page)
-    assert sorted(name for _, name in blocks) == CHAPTER
-    for html, name in blocks:
-        assert bool(html) == (name not in TABLES), name
-    assert page.count("```python") == len(blocks)
+    assert_page_includes_chapter(PAGE, "derivatives", CHAPTER, markdown=TABLES)
 
 
 def test_the_page_shows_at_least_two_animations_and_four_figures(output):
-    printed = [output(name) for name in CHAPTER]
-    assert sum('<figure class="cn-figure cn-anim"' in text for text in printed) >= 2
-    assert sum('<figure class="cn-figure">' in text for text in printed) >= 4
+    figures, animations = figure_counts(output(name) for name in CHAPTER)
+    assert animations >= 2 and figures >= 4
 
 
 def test_the_page_ends_by_naming_the_next_chapter_without_linking_to_it_yet():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -12,6 +11,8 @@ import numpy as np
 import pytest
 import sympy as sp
 from conftest import ROOT, run_snippet
+from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
+                        figure_counts, player_data, read_number, table_rows)
 
 from calcnotes.animation import secant_plane_slider
 from calcnotes.figures import (
@@ -57,28 +58,12 @@ def output():
     return results
 
 
-def _read_number(text: str) -> float:
-    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷'."""
-    text = text.strip().replace("−", "-")
-    if "×" in text:
-        mantissa, power = text.split("× 10")
-        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
-        return float(mantissa) * 10.0 ** int(exponent)
-    return float(text)
-
-
 NUMBER = r"−?[\d.]+(?: × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?"
 
 
 def _vector(text: str) -> list[float]:
     """The numbers of a printed vector such as '(4, 1, −3)'."""
-    return [_read_number(part) for part in text.strip().strip("()").split(",")]
-
-
-def _rows(text: str) -> list[list[str]]:
-    """The body cells of the first Markdown table in *text*."""
-    lines = [line for line in text.splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in line.split("|")[1:-1]] for line in lines[2:]]
+    return [read_number(part) for part in text.strip().strip("()").split(",")]
 
 
 def _grad(expr, symbols, point) -> list[float]:
@@ -94,13 +79,13 @@ def test_the_chapter_has_these_examples_and_no_others():
 
 def test_the_partials_of_the_saddle_at_one_one_are_five_and_five(output):
     text = output["partials_at_a_point.py"]
-    rows = _rows(text)
+    rows = table_rows(text)
     exact = _grad(F, (x, y), (1, 1))  # SymPy: 2x + 3y and 3x + 2y at (1, 1)
     assert exact == [5.0, 5.0]
     assert [row[0] for row in rows] == ["∂f/∂x", "∂f/∂y"]
     for row, slope in zip(rows, exact):
-        assert _read_number(row[1]) == pytest.approx(slope, rel=1e-8)
-        assert _read_number(row[3]) == slope
+        assert read_number(row[1]) == pytest.approx(slope, rel=1e-8)
+        assert read_number(row[3]) == slope
     found = re.search(r"∇f\(1, 1\) = (\([^)]*\))", text)
     assert found and _vector(found[1]) == pytest.approx(exact)
     assert "f(1, 1) = 5," in text
@@ -111,12 +96,12 @@ def test_the_tangent_plane_of_the_bowl_at_the_origin_is_printed_with_its_exact_s
     found = re.search(rf"h\(w\) = ({NUMBER}) \+ ({NUMBER})·w₁ \+ ({NUMBER})·w₂", text)
     assert found
     value = float(G.subs({x: 0, y: 0}))
-    assert [_read_number(found[k]) for k in (1, 2, 3)] == pytest.approx(
+    assert [read_number(found[k]) for k in (1, 2, 3)] == pytest.approx(
         [value, *_grad(G, (x, y), (0, 0))])
 
 
 def test_only_the_tangent_planes_error_shrinks_faster_than_the_distance(output):
-    rows = [[_read_number(c) for c in row] for row in _rows(output["taylor_plane_error.py"])]
+    rows = [[read_number(c) for c in row] for row in table_rows(output["taylor_plane_error.py"])]
     assert [row[0] for row in rows] == [0.5, 0.05, 0.005, 0.0005]
     for r, err_plane, ratio_plane, err_axis, ratio_axis in rows:
         # Closed form: g − h = w₁² + w₂² = r² on the circle; g − h₁ = r² + w₂,
@@ -131,18 +116,13 @@ def test_only_the_tangent_planes_error_shrinks_faster_than_the_distance(output):
 
 
 def test_the_secant_animation_is_a_light_player_with_enough_frames(output):
-    text = output["secant_planes.py"]
-    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
-    frames = len(data["frames"])
-    assert frames >= 20
-    assert f'max="{frames - 1}"' in text
-    assert len(text.encode()) <= ANIMATION_AIM <= ANIMATION_BUDGET, len(text.encode())
-    assert re.search(r'aria-label="[^"]{40,}"', text)
+    assert ANIMATION_AIM <= ANIMATION_BUDGET
+    assert_player(output["secant_planes.py"], ANIMATION_AIM)
 
 
 def test_the_secant_slopes_along_each_axis_are_one_plus_epsilon_and_close_in_on_the_partials(output):
     text = output["secant_planes.py"]
-    labels = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])["labels"]
+    labels = player_data(text)["labels"]
     eps = sp.Symbol("epsilon", positive=True)
     # Oracle: SymPy's secant slope of the bowl from the origin, along w₁ and along w₂.
     along = [sp.simplify((G.subs({x: eps, y: 0}) - G.subs({x: 0, y: 0})) / eps),
@@ -152,17 +132,16 @@ def test_the_secant_slopes_along_each_axis_are_one_plus_epsilon_and_close_in_on_
     for label in labels:
         found = re.fullmatch(rf"ε = ({NUMBER}): slopes ({NUMBER}) and ({NUMBER})", label)
         assert found, label
-        e = _read_number(found[1])
+        e = read_number(found[1])
         steps.append(e)
         for k, slope in enumerate(along, start=2):
-            assert _read_number(found[k]) == pytest.approx(float(slope.subs(eps, e)), rel=1e-3)
+            assert read_number(found[k]) == pytest.approx(float(slope.subs(eps, e)), rel=1e-3)
     assert steps[0] == 1 and all(b < a for a, b in itertools.pairwise(steps))
     assert 0 < steps[-1] < 1e-3  # the last secant is within 0.1 % of ∂g/∂wᵢ = 1
 
 
 def test_the_secant_planes_are_named_tangent_only_once_their_slope_is_close(output):
-    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>',
-                                output["secant_planes.py"], re.DOTALL)[1])
+    data = player_data(output["secant_planes.py"])
     first, last = data["frames"][0], data["frames"][-1]
     assert "secant slope" in first and "≈ ∂g/∂w" not in first
     assert "≈ ∂g/∂w₁" in last and "≈ ∂g/∂w₂" in last
@@ -181,9 +160,9 @@ def test_the_nudge_along_two_three_minus_one_changes_f_by_about_epsilon_grad_dot
                       rf"D_v f = ∇f·v/‖v‖ = ({NUMBER})", text)
     assert found
     assert _vector(found[1]) == pytest.approx(exact, rel=1e-6)
-    assert _read_number(found[2]) == pytest.approx(8)
-    assert _read_number(found[3]) == pytest.approx(8 / math.sqrt(14), rel=1e-3)
-    rows = [[_read_number(c) for c in row] for row in _rows(text)]
+    assert read_number(found[2]) == pytest.approx(8)
+    assert read_number(found[3]) == pytest.approx(8 / math.sqrt(14), rel=1e-3)
+    rows = [[read_number(c) for c in row] for row in table_rows(text)]
     assert [row[0] for row in rows] == [0.1, 0.01, 0.001, 0.0001]
     for e, change, predicted, ratio in rows:
         point = {s: c + e * d for s, c, d in zip((x, y, z), p, v)}
@@ -200,22 +179,22 @@ def test_the_slope_along_two_minus_one_from_one_one_is_root_five(output):
     caption = re.search(r"<figcaption>(.*?)</figcaption>", output["direction_on_contours.py"])[1]
     found = re.search(rf"∇f·u = ({NUMBER})", caption)
     gx, gy = _grad(F, (x, y), (1, 1))
-    assert _read_number(found[1]) == pytest.approx((2 * gx - gy) / math.sqrt(5), rel=1e-3)
+    assert read_number(found[1]) == pytest.approx((2 * gx - gy) / math.sqrt(5), rel=1e-3)
 
 
 def test_no_compass_direction_beats_the_gradient_direction_whose_slope_is_its_length(output):
     text = output["directions_table.py"]
-    rows = _rows(text)
+    rows = table_rows(text)
     gx, gy = _grad(F, (x, y), (1, 0))
     assert (gx, gy) == (2.0, 3.0)
     for row in rows[:-1]:
         theta = math.radians(float(row[0].rstrip("°")))
-        assert _read_number(row[2]) == pytest.approx(gx * math.cos(theta) + gy * math.sin(theta),
+        assert read_number(row[2]) == pytest.approx(gx * math.cos(theta) + gy * math.sin(theta),
                                                      rel=5e-4, abs=1e-9)
     label, _, slope = rows[-1]
     assert label.startswith(f"{round(math.degrees(math.atan2(gy, gx)), 2)}°")
-    assert _read_number(slope) == pytest.approx(math.sqrt(13), rel=1e-3)
-    assert all(_read_number(row[2]) < _read_number(slope) for row in rows[:-1])
+    assert read_number(slope) == pytest.approx(math.sqrt(13), rel=1e-3)
+    assert all(read_number(row[2]) < read_number(slope) for row in rows[:-1])
     assert re.search(r"‖∇f\(1, 0\)‖ = 3\.606", text)
 
 
@@ -226,24 +205,24 @@ def test_the_best_of_360_directions_is_the_gradients_and_its_slope_is_the_gradie
     assert found
     exact_angle = math.degrees(math.atan2(3, 2))  # ∇f(1, 0) = (2, 3), by SymPy above
     assert int(found[1]) == round(exact_angle)
-    assert _read_number(found[2]) == pytest.approx(
+    assert read_number(found[2]) == pytest.approx(
         math.sqrt(13) * math.cos(math.radians(round(exact_angle) - exact_angle)), rel=1e-5)
-    assert _read_number(found[3]) == pytest.approx(exact_angle, abs=1e-3)
-    assert _read_number(found[4]) == pytest.approx(math.sqrt(13), rel=1e-5)
+    assert read_number(found[3]) == pytest.approx(exact_angle, abs=1e-3)
+    assert read_number(found[4]) == pytest.approx(math.sqrt(13), rel=1e-5)
 
 
 # ------------------------------------------------------------ zero gradient --
 
 
 def test_the_gradient_is_zero_at_the_bowls_bottom_and_at_the_saddle_only(output):
-    rows = _rows(output["zero_gradient.py"])
+    rows = table_rows(output["zero_gradient.py"])
     assert len(rows) == 4
     for name, _, point, gradient, length in rows:
         expr = G if name == "bowl g" else F
         exact = _grad(expr, (x, y), _vector(point))
         assert _vector(gradient) == pytest.approx(exact, abs=1e-6)
-        assert _read_number(length) == pytest.approx(math.hypot(*exact), rel=5e-4, abs=1e-6)
-    assert [row[4] == "0" or _read_number(row[4]) < 1e-6 for row in rows] == [
+        assert read_number(length) == pytest.approx(math.hypot(*exact), rel=5e-4, abs=1e-6)
+    assert [row[4] == "0" or read_number(row[4]) < 1e-6 for row in rows] == [
         True, False, False, True]
 
 
@@ -251,34 +230,34 @@ def test_the_gradient_is_zero_at_the_bowls_bottom_and_at_the_saddle_only(output)
 
 
 def test_every_matrix_gradient_identity_holds_to_round_off(output):
-    rows = _rows(output["matrix_identities.py"])
+    rows = table_rows(output["matrix_identities.py"])
     assert [row[0] for row in rows] == ["∇ₓ(Ax) = Aᵀ", "∇ₓ(xᵀB) = B", "∇ₓ(xᵀSx) = (S + Sᵀ)x",
                                         "∇ₓ‖x‖² = 2x", "∇_X ‖X‖²_F = 2X"]
     assert [row[1] for row in rows] == ["4 × 3", "4 × 3", "4", "4", "3 × 2"]
     for row in rows:
         # Central differences on these quadratics are exact but for round-off
         # (about 1e-16 / 6e-6 per entry), far below 1e-7.
-        assert 0 <= _read_number(row[2]) < 1e-7, row
+        assert 0 <= read_number(row[2]) < 1e-7, row
 
 
 def test_the_gradient_of_the_norm_away_from_zero_is_the_unit_vector_x_over_its_length(output):
-    rows = _rows(output["norm_gradient.py"])
+    rows = table_rows(output["norm_gradient.py"])
     assert len(rows) == 4
     for point, measured, gap, length in rows:
         p = np.array(_vector(point))
         # Closed form: ∂‖x‖/∂xᵢ = xᵢ/‖x‖ (3 significant digits are printed).
         assert _vector(measured) == pytest.approx(p / np.linalg.norm(p), abs=2e-3)
-        assert _read_number(gap) < 1e-8
-        assert _read_number(length) == pytest.approx(1)
+        assert read_number(gap) < 1e-8
+        assert read_number(length) == pytest.approx(1)
 
 
 def test_at_zero_the_norm_has_slope_one_going_out_in_every_direction(output):
     text = output["norm_at_zero.py"]
-    rows = _rows(text)
+    rows = table_rows(text)
     assert [row[0] for row in rows] == ["0°", "60°", "120°", "180°", "240°", "300°"]
     for _, left, right, smooth in rows:
         # ‖t u‖ = |t|: left slope −1, right slope +1, exactly, for every unit u.
-        assert (_read_number(left), _read_number(right), smooth) == (-1.0, 1.0, "False")
+        assert (read_number(left), read_number(right), smooth) == (-1.0, 1.0, "False")
     assert "Central differences at 0 report (0, 0)" in text
 
 
@@ -287,27 +266,16 @@ def test_at_zero_the_norm_has_slope_one_going_out_in_every_direction(output):
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    text = output[name]
-    assert text.count("<svg") == 1 and text.count("</svg>") == 1
-    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{40,}"', text)
-    assert "<figcaption>" in text and "currentColor" in text
-    assert len(text.encode()) <= FIGURES[name], len(text.encode())
+    assert_accessible_svg(output[name], FIGURES[name])
 
 
 def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
-    page = PAGE.read_text(encoding="utf-8")
-    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
-                        r'( html="1")?\n--8<-- "snippets/gradients/([^"]+)"\n```', page)
-    assert sorted(name for _, name in blocks) == CHAPTER
-    for html, name in blocks:
-        assert bool(html) == (name not in TABLES), name
-    assert page.count("```python") == len(blocks)
+    assert_page_includes_chapter(PAGE, "gradients", CHAPTER, markdown=TABLES)
 
 
 def test_the_page_shows_at_least_one_animation_and_six_figures(output):
-    printed = [output[name] for name in CHAPTER]
-    assert sum('<figure class="cn-figure cn-anim"' in text for text in printed) >= 1
-    assert sum('<figure class="cn-figure">' in text for text in printed) >= 6
+    figures, animations = figure_counts(output[name] for name in CHAPTER)
+    assert animations >= 1 and figures >= 6
 
 
 def test_the_page_ends_with_a_summary_and_a_link_to_the_chain_rule_chapter():

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 
 import numpy as np
 import pytest
 import sympy as sp
-from conftest import ROOT, run_snippet
+from conftest import ROOT
+from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
+                        figure_counts, read_number, snippet_reader, table_rows)
 
 PAGE = ROOT / "docs" / "numerical.md"
 CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "numerical").glob("*.py"))
@@ -27,37 +28,8 @@ COS_1 = float(sp.cos(1))
 
 @pytest.fixture(scope="module")
 def output():
-    """Each example's printed output, each run once, in a fresh interpreter."""
-    cache: dict[str, str] = {}
-
-    def run(name: str) -> str:
-        if name not in cache:
-            cache[name] = run_snippet(f"numerical/{name}")
-        return cache[name]
-
-    return run
-
-
-def _read_number(text: str) -> float:
-    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷', 'NaN'."""
-    text = text.strip().replace("−", "-")
-    if text == "NaN":
-        return math.nan
-    if "×" in text:
-        mantissa, power = text.split("× 10")
-        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
-        return float(mantissa) * 10.0 ** int(exponent)
-    return float(text)
-
-
-def _rows(text: str) -> list[list[str]]:
-    """The cells of the first Markdown table in *text* (header and rule dropped)."""
-    lines = [line for line in text.splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in line.split("|")[1:-1]] for line in lines[2:]]
-
-
-def _player(text: str) -> dict:
-    return json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
+    """Each example's printed output (conftest runs each once, in a fresh interpreter)."""
+    return snippet_reader("numerical")
 
 
 # ------------------------------------------------------------------ the page --
@@ -68,19 +40,12 @@ def test_the_chapter_has_these_examples_and_no_others():
 
 
 def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
-    page = PAGE.read_text(encoding="utf-8")
-    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
-                        r'( html="1")?\n--8<-- "snippets/numerical/([^"]+)"\n```', page)
-    assert sorted(name for _, name in blocks) == CHAPTER
-    for html, name in blocks:
-        assert bool(html) == (name not in TABLES), name
-    assert page.count("```python") == len(blocks)
+    assert_page_includes_chapter(PAGE, "numerical", CHAPTER, markdown=TABLES)
 
 
 def test_the_page_shows_at_least_two_animations_and_three_figures(output):
-    printed = [output(name) for name in CHAPTER]
-    assert sum('<figure class="cn-figure cn-anim"' in text for text in printed) >= 2
-    assert sum('<figure class="cn-figure">' in text for text in printed) >= 3
+    figures, animations = figure_counts(output(name) for name in CHAPTER)
+    assert animations >= 2 and figures >= 3
 
 
 def test_the_page_ends_with_a_summary_linking_to_the_derivative_rules():
@@ -90,23 +55,13 @@ def test_the_page_ends_with_a_summary_linking_to_the_derivative_rules():
 
 @pytest.mark.parametrize("name", FIGURES)
 def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    text = output(name)
-    assert text.count("<svg") == 1 and text.count("</svg>") == 1
-    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{60,}"', text)
-    assert "<figcaption>" in text and "currentColor" in text
-    assert len(text.encode()) <= FIGURE_BUDGET, len(text.encode())
+    assert_accessible_svg(output(name), FIGURE_BUDGET, min_label=60)
 
 
 @pytest.mark.parametrize("name", ANIMATIONS)
 def test_each_epsilon_sweep_has_a_frame_per_epsilon_from_1_down_to_1e_minus_17(output, name):
-    text = output(name)
-    data = _player(text)
-    frames = len(data["frames"])
-    assert frames >= 20
-    assert f'max="{frames - 1}"' in text
-    assert len(text.encode()) <= ANIMATION_BUDGET, len(text.encode())
-    assert re.search(r'aria-label="[^"]{60,}"', text)
-    eps = [_read_number(label.removeprefix("ε = ")) for label in data["labels"]]
+    data = assert_player(output(name), ANIMATION_BUDGET, min_label=60)
+    eps = [read_number(label.removeprefix("ε = ")) for label in data["labels"]]
     assert eps[0] == 1 and eps[-1] == pytest.approx(1e-17, rel=0.01)
     # log-spaced: the same ratio between neighbouring frames
     ratios = np.diff(np.log10(eps))
@@ -117,13 +72,13 @@ def test_each_epsilon_sweep_has_a_frame_per_epsilon_from_1_down_to_1e_minus_17(o
 
 
 def test_the_methods_table_shows_each_error_against_cos_1_with_its_order(output):
-    rows = {row[0]: row[1:] for row in _rows(output("methods_table.py"))}
+    rows = {row[0]: row[1:] for row in table_rows(output("methods_table.py"))}
     assert list(rows) == ["forward", "backward", "central", "five-point", "complex", "richardson"]
     for method, (estimate, error, calls) in rows.items():
         # the printed error is |estimate − cos 1| to two digits, cos 1 from SymPy
-        assert _read_number(error) == pytest.approx(abs(_read_number(estimate) - COS_1),
+        assert read_number(error) == pytest.approx(abs(read_number(estimate) - COS_1),
                                                     rel=0.05, abs=2e-13), method
-    error = {method: _read_number(cells[1]) for method, cells in rows.items()}
+    error = {method: read_number(cells[1]) for method, cells in rows.items()}
     # At the optimal step the error is about ε^(p/(p+1)) (see the page's log–log
     # section): ~1e-8 for order 1, ~1e-11 for order 2, ~1e-13 for order 4.
     assert 1e-10 < error["forward"] < 1e-7 and 1e-10 < error["backward"] < 1e-7
@@ -139,7 +94,7 @@ def test_the_stencil_figure_legend_shows_the_three_secant_slopes_of_sin():
 
     fig = stencil_figure(np.sin, 1.0, 0.8, (-0.5, 2.5))
     texts = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    slopes = [_read_number(t.split("slope ")[1]) for t in texts[1:]]
+    slopes = [read_number(t.split("slope ")[1]) for t in texts[1:]]
     s = sp.sin
     exact = [sp.cos(1),
              (s(sp.Rational(9, 5)) - s(1)) / sp.Rational(4, 5),
@@ -150,9 +105,9 @@ def test_the_stencil_figure_legend_shows_the_three_secant_slopes_of_sin():
 
 
 def test_richardson_by_hand_gains_two_orders_per_round_and_matches_calcnotes(output):
-    rows = _rows(output("richardson.py"))
-    values = {row[0]: _read_number(row[2]) for row in rows}
-    errors = {row[0]: _read_number(row[3]) for row in rows}
+    rows = table_rows(output("richardson.py"))
+    values = {row[0]: read_number(row[2]) for row in rows}
+    errors = {row[0]: read_number(row[3]) for row in rows}
     for name, value in values.items():
         # the value is printed to 12 digits, so compare to that resolution
         assert errors[name] == pytest.approx(abs(value - COS_1), rel=1e-2, abs=2e-12)
@@ -169,14 +124,14 @@ def test_richardson_by_hand_gains_two_orders_per_round_and_matches_calcnotes(out
 
 
 def test_the_forward_difference_with_a_chosen_epsilon_is_first_truncation_then_round_off(output):
-    rows = _rows(output("chosen_epsilon.py"))
-    eps = [_read_number(r[0]) for r in rows]
-    error = [_read_number(r[2]) for r in rows]
+    rows = table_rows(output("chosen_epsilon.py"))
+    eps = [read_number(r[0]) for r in rows]
+    error = [read_number(r[2]) for r in rows]
     # Taylor: (sin(1+ε) − sin 1)/ε − cos 1 ≈ −sin(1) ε/2, so error ÷ ε → sin(1)/2
     half_sin_1 = float(sp.sin(1) / 2)
     for e, row in zip(eps, rows):
         if 1e-5 <= e <= 1e-3:
-            assert _read_number(row[3]) == pytest.approx(half_sin_1, rel=2e-3)
+            assert read_number(row[3]) == pytest.approx(half_sin_1, rel=2e-3)
     finite = [(err, e) for err, e in zip(error, eps) if not math.isnan(err)]
     assert min(finite)[1] == 1e-8  # the best step is near √ε_mach
     # at ε ≤ 1e-16, 1 + ε == 1: calcnotes says NaN, the literal formula says 0
@@ -195,19 +150,19 @@ def test_forward_quotient_is_zero_where_w_plus_epsilon_rounds_to_w():
 
 
 def test_the_measured_best_steps_match_the_balance_of_truncation_and_round_off(output):
-    rows = _rows(output("best_steps.py"))
+    rows = table_rows(output("best_steps.py"))
     assert [r[0] for r in rows] == ["forward", "central", "five-point"]
     for method, p, predicted, best, smallest in rows:
         p = int(p)
         theory = EPS ** (1 / (p + 1))
-        assert _read_number(predicted) == pytest.approx(theory, rel=1e-2)
+        assert read_number(predicted) == pytest.approx(theory, rel=1e-2)
         # the minimum of C hᵖ + ε/h sits at (ε/(pC))^(1/(p+1)); C is of order 1 here
-        assert theory / 4 <= _read_number(best) <= theory * 4, method
-        assert _read_number(smallest) < 10 * EPS ** (p / (p + 1)), method
+        assert theory / 4 <= read_number(best) <= theory * 4, method
+        assert read_number(smallest) < 10 * EPS ** (p / (p + 1)), method
 
 
 def test_the_rebuilt_step_rule_is_the_one_calcnotes_uses(output):
-    rows = {row[0]: row[1:] for row in _rows(output("default_steps.py"))}
+    rows = {row[0]: row[1:] for row in table_rows(output("default_steps.py"))}
     # closed forms, and the numbers the docstring of calcnotes.derivative quotes
     expected = {"forward": (EPS ** 0.5, 1.5e-8), "backward": (EPS ** 0.5, 1.5e-8),
                 "central": (EPS ** (1 / 3), 6.1e-6), "five-point": (EPS ** 0.2 / 2, 3.7e-4),
@@ -215,10 +170,10 @@ def test_the_rebuilt_step_rule_is_the_one_calcnotes_uses(output):
     assert set(rows) == set(expected)
     for method, (relative, at_half, at_1000, same) in rows.items():
         exact, quoted = expected[method]
-        assert _read_number(relative) == pytest.approx(exact, rel=5e-3)
-        assert _read_number(relative) == pytest.approx(quoted, rel=0.05)
-        assert _read_number(at_half) == pytest.approx(exact, rel=5e-3)  # max(1, 0.5) = 1
-        assert _read_number(at_1000) == pytest.approx(1000 * exact, rel=5e-3)
+        assert read_number(relative) == pytest.approx(exact, rel=5e-3)
+        assert read_number(relative) == pytest.approx(quoted, rel=0.05)
+        assert read_number(at_half) == pytest.approx(exact, rel=5e-3)  # max(1, 0.5) = 1
+        assert read_number(at_1000) == pytest.approx(1000 * exact, rel=5e-3)
         assert same == "yes", method
 
 
@@ -226,11 +181,11 @@ def test_the_rebuilt_step_rule_is_the_one_calcnotes_uses(output):
 
 
 def test_the_complex_step_stays_exact_where_the_central_difference_breaks(output):
-    rows = _rows(output("complex_vs_central.py"))
+    rows = table_rows(output("complex_vs_central.py"))
     sigma = 1 / (1 + sp.exp(-w))
     third = float(sp.diff(sigma, w, 3).subs(w, 1))
     for h, central, complex_step in rows:
-        h, central, complex_step = (_read_number(c) for c in (h, central, complex_step))
+        h, central, complex_step = (read_number(c) for c in (h, central, complex_step))
         if h >= 1e-4:  # both are truncation-bound: |σ‴(1)| h²/6
             assert central == pytest.approx(abs(third) * h**2 / 6, rel=0.02)
             assert complex_step == pytest.approx(abs(third) * h**2 / 6, rel=0.02)
@@ -244,21 +199,21 @@ def test_the_complex_step_stays_exact_where_the_central_difference_breaks(output
 
 def test_the_complex_step_pitfalls_raise_or_go_silently_wrong(output):
     text = output("complex_pitfalls.py")
-    rows = {row[0]: row[1:] for row in _rows(text)}
+    rows = {row[0]: row[1:] for row in table_rows(text)}
     _, _, central, complex_step = rows["`np.abs(w)**3`"]
-    assert complex_step == "raises ValueError" and _read_number(central) == -12
+    assert complex_step == "raises ValueError" and read_number(central) == -12
     assert "method='central'" in text
     _, _, central, complex_step = rows["`np.maximum(w, 0)`"]
-    assert (_read_number(central), _read_number(complex_step)) == (0.5, 1.0)
+    assert (read_number(central), read_number(complex_step)) == (0.5, 1.0)
     _, exact, central, complex_step = rows["`w**100`"]
-    assert _read_number(exact) == -100 and _read_number(central) == pytest.approx(-100, rel=1e-6)
-    assert abs(_read_number(complex_step) + 100) > 1e3
+    assert read_number(exact) == -100 and read_number(central) == pytest.approx(-100, rel=1e-6)
+    assert abs(read_number(complex_step) + 100) > 1e3
     _, exact, central, complex_step = rows["`np.cos(40*w)**100/(w**2+1)`"]
     g = sp.cos(40 * w) ** 100 / (w**2 + 1)
     truth = float(sp.diff(g, w).subs(w, sp.Rational(2, 25)))  # w = 0.08
-    assert _read_number(exact) == pytest.approx(truth, rel=1e-5)
-    assert _read_number(central) == pytest.approx(truth, rel=1e-4)
-    assert abs(_read_number(complex_step) - truth) > 1e3
+    assert read_number(exact) == pytest.approx(truth, rel=1e-5)
+    assert read_number(central) == pytest.approx(truth, rel=1e-4)
+    assert abs(read_number(complex_step) - truth) > 1e3
 
 
 # ----------------------------------------------------------- gradient check --
@@ -280,28 +235,28 @@ def _exact_logistic_gradient() -> np.ndarray:
 
 
 def test_the_gradient_check_finds_all_three_gradients_equal_to_the_exact_one(output):
-    rows = _rows(output("gradient_check.py"))
+    rows = table_rows(output("gradient_check.py"))
     exact = _exact_logistic_gradient()  # SymPy differentiates the loss itself
     assert len(rows) == 3
     for row in rows:
-        assert [_read_number(c) for c in row[1:4]] == pytest.approx(exact, rel=1e-5)
+        assert [read_number(c) for c in row[1:4]] == pytest.approx(exact, rel=1e-5)
     for row in rows[1:]:
-        assert _read_number(row[4]) < 1e-7 and row[5] == "fine"
+        assert read_number(row[4]) < 1e-7 and row[5] == "fine"
 
 
 def test_the_planted_bug_is_caught_and_pinned_to_the_last_component(output):
     text = output("planted_bug.py")
-    rows = _rows(text)
+    rows = table_rows(text)
     exact = _exact_logistic_gradient()
     buggy = exact * [1, 1, 2]
     for row, truth, claimed in zip(rows, exact, buggy):
-        assert _read_number(row[1]) == pytest.approx(truth, rel=1e-5)
-        assert _read_number(row[2]) == pytest.approx(claimed, rel=1e-5)
-    assert [_read_number(r[3]) < 1e-7 for r in rows] == [True, True, False]
-    assert _read_number(rows[2][3]) == pytest.approx(1 / 3, rel=1e-6)  # |a − 2a| / (|a| + |2a|)
+        assert read_number(row[1]) == pytest.approx(truth, rel=1e-5)
+        assert read_number(row[2]) == pytest.approx(claimed, rel=1e-5)
+    assert [read_number(r[3]) < 1e-7 for r in rows] == [True, True, False]
+    assert read_number(rows[2][3]) == pytest.approx(1 / 3, rel=1e-6)  # |a − 2a| / (|a| + |2a|)
     found = re.search(r"relative error (\S+), verdict: \*\*(\w+)\*\*", text)
     expected = np.linalg.norm(exact - buggy) / (np.linalg.norm(exact) + np.linalg.norm(buggy))
-    assert _read_number(found[1]) == pytest.approx(expected, rel=2e-3)
+    assert read_number(found[1]) == pytest.approx(expected, rel=2e-3)
     assert found[2] == "bug"
 
 
@@ -310,10 +265,10 @@ def test_the_square_check_is_off_by_exactly_h_forward_and_not_at_all_central(out
     found = re.search(r"analytic (\S+), forward (\S+) \(off by (\S+ ?\S* ?\S*)\), central (\S+) "
                       r"\(off by (\S+ ?\S* ?\S*)\)", text)
     assert found, text
-    assert _read_number(found[1]) == 4
+    assert read_number(found[1]) == 4
     # ((2 + h)² − 4)/h = 4 + h exactly; the central difference of a quadratic is exact
-    assert _read_number(found[3]) == pytest.approx(1e-5, rel=1e-6)
-    assert _read_number(found[5]) < 1e-9
+    assert read_number(found[3]) == pytest.approx(1e-5, rel=1e-6)
+    assert read_number(found[5]) < 1e-9
 
 
 # ------------------------------------------------------------ bad arguments --

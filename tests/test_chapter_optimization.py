@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import math
+import functools
 import re
 import sys
 from fractions import Fraction
@@ -12,7 +11,9 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from conftest import ROOT, run_snippet
+from conftest import ROOT
+from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
+                        figure_counts, player_data, read_number, snippet_reader, table_rows)
 
 from calcnotes import gradient_descent
 from calcnotes.animation import descent_animation
@@ -42,33 +43,12 @@ QUARTIC = x**4 - 4 * x**3 + 4 * x**2 + 1
 
 @pytest.fixture(scope="module")
 def output():
-    """Each example's printed output, each run once, in a fresh interpreter."""
-    cache: dict[str, str] = {}
-
-    def run(name: str) -> str:
-        if name not in cache:
-            cache[name] = run_snippet(f"optimization/{name}")
-        return cache[name]
-
-    return run
+    """Each example's printed output (conftest runs each once, in a fresh interpreter)."""
+    return snippet_reader("optimization")
 
 
-def _read_number(text: str) -> float:
-    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷', '∞'."""
-    text = text.strip().replace("−", "-")
-    if text in ("∞", "-∞"):
-        return math.copysign(math.inf, -1.0 if text.startswith("-") else 1.0)
-    if "×" in text:
-        mantissa, power = text.split("× 10")
-        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
-        return float(mantissa) * 10.0 ** int(exponent)
-    return float(text)
-
-
-def _rows(text: str) -> list[list[str]]:
-    """The cells of the Markdown table in *text*, header and rule dropped."""
-    lines = [line for line in text.splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in line.split("|")[1:-1]] for line in lines[2:]]
+# Diverging runs print '∞': read it as a float too.
+_read_number = functools.partial(read_number, infinity=True)
 
 
 # Printed numbers have 4 significant digits: a relative error up to 5e-4.
@@ -83,7 +63,7 @@ def test_the_chapter_has_these_examples_and_no_others():
 
 
 def test_the_critical_points_are_the_roots_of_the_derivative_and_classified_by_its_second(output):
-    rows = _rows(output("critical_points_table.py"))
+    rows = table_rows(output("critical_points_table.py"))
     # Oracle: SymPy solves f'(x) = 0 exactly and evaluates f and f'' there.
     roots = sorted(sp.solve(sp.diff(QUARTIC, x), x))
     assert roots == [0, 1, 2]
@@ -108,7 +88,7 @@ def test_the_critical_points_figure_labels_two_minima_and_one_maximum():
 
 
 def test_the_hessian_eigenvalues_and_verdicts_match_the_exact_hessians(output):
-    rows = _rows(output("hessian_test.py"))
+    rows = table_rows(output("hessian_test.py"))
     exact = {
         "w₀² + w₁²": w0**2 + w1**2,
         "−w₀² − w₁²": -(w0**2) - w1**2,
@@ -139,7 +119,7 @@ def _nature_at_zero(expr) -> str:
 
 
 def test_the_test_is_inconclusive_for_x4_minus_x4_and_x3_which_are_three_different_things(output):
-    rows = _rows(output("inconclusive.py"))
+    rows = table_rows(output("inconclusive.py"))
     exact = {"x⁴": x**4, "−x⁴": -(x**4), "x³": x**3}
     assert [row[0] for row in rows] == list(exact)
     for name, bend, verdict, left, right, truth in rows:
@@ -158,7 +138,7 @@ def test_the_test_is_inconclusive_for_x4_minus_x4_and_x3_which_are_three_differe
 
 
 def test_the_iterate_table_follows_the_closed_form_5_times_0_8_to_the_k(output):
-    rows = _rows(output("descent_table.py"))
+    rows = table_rows(output("descent_table.py"))
     assert [int(row[0]) for row in rows] == list(range(11))
     for row in rows:
         k = int(row[0])
@@ -193,7 +173,7 @@ def _steps_to_overflow(factor: Fraction) -> int:
 
 @pytest.mark.parametrize("lr", ["0.01", "0.1", "0.5", "0.95", "1", "1.1", "1.5"])
 def test_each_learning_rate_ends_as_the_factor_one_minus_two_lr_predicts(output, lr):
-    rows = {row[0]: row for row in _rows(output("learning_rates_table.py"))}
+    rows = {row[0]: row for row in table_rows(output("learning_rates_table.py"))}
     assert list(rows) == ["0.01", "0.1", "0.5", "0.95", "1", "1.1", "1.5"]
     _, steps, final_w, final_f, converged, diverged = rows[lr]
     factor = 1 - 2 * Fraction(lr)  # w_k = 5 · (1 − 2 lr)^k exactly, on f = w²
@@ -230,7 +210,7 @@ def test_a_too_large_step_is_flagged_as_diverged_at_the_first_non_finite_value(o
     assert found and found.group(1, 2) == ("False", "True")
     steps = int(found[3])
     assert abs(steps - _steps_to_overflow(Fraction(-2))) <= 1  # lr 1.5: w_k = 5 · (−2)^k
-    rows = _rows(text)
+    rows = table_rows(text)
     assert [int(row[0]) for row in rows] == list(range(steps - 3, steps + 1))
     for k, w, value in rows[:-1]:
         assert _read_number(w) == pytest.approx(5 * (-2.0) ** int(k), rel=1e-3)
@@ -240,8 +220,7 @@ def test_a_too_large_step_is_flagged_as_diverged_at_the_first_non_finite_value(o
 
 def test_the_animation_moves_the_point_along_the_closed_form_path_of_the_bowl(output):
     text = output("descent_contour_animation.py")
-    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.S)[1])
-    labels = data["labels"]
+    labels = player_data(text)["labels"]
     assert len(labels) == 41  # steps=40: one frame per iterate
     for label in labels:
         found = re.fullmatch(r"k = (\d+): w = \((.+), (.+)\)", label)
@@ -256,39 +235,22 @@ def test_the_animation_moves_the_point_along_the_closed_form_path_of_the_bowl(ou
 
 @pytest.mark.parametrize("name", FIGURES)
 def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    text = output(name)
-    assert text.count("<svg") == 1 and text.count("</svg>") == 1
-    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{80,}"', text)
-    assert "<figcaption>" in text and "currentColor" in text
     budget = SURFACE_BUDGET if name in ("saddle_figure.py", "contour_paths.py") else LINE_ART_BUDGET
-    assert len(text.encode()) <= budget, len(text.encode())
+    assert_accessible_svg(output(name), budget, min_label=80)
 
 
 @pytest.mark.parametrize("name", ANIMATIONS)
 def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
-    text = output(name)
-    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.S)[1])
-    frames = len(data["frames"])
-    assert frames >= 20
-    assert f'max="{frames - 1}"' in text
-    assert len(text.encode()) <= ANIMATION_BUDGET, len(text.encode())
-    assert re.search(r'aria-label="[^"]{80,}"', text)
+    assert_player(output(name), ANIMATION_BUDGET, min_label=80)
 
 
 def test_the_page_includes_every_example_in_the_standard_block_and_tables_without_html():
-    page = PAGE.read_text(encoding="utf-8")
-    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
-                        r'( html="1")?\n--8<-- "snippets/optimization/([^"]+)"\n```', page)
-    assert sorted(name for _, name in blocks) == CHAPTER
-    for html, name in blocks:
-        assert bool(html) == (name not in TABLES), name
-    assert page.count("```python") == len(blocks)
+    assert_page_includes_chapter(PAGE, "optimization", CHAPTER, markdown=TABLES)
 
 
 def test_the_page_shows_at_least_one_animation_and_four_figures(output):
-    printed = [output(name) for name in FIGURES + ANIMATIONS]
-    assert sum('<figure class="cn-figure cn-anim"' in text for text in printed) >= 1
-    assert sum('<figure class="cn-figure">' in text for text in printed) >= 4
+    figures, animations = figure_counts(output(name) for name in FIGURES + ANIMATIONS)
+    assert animations >= 1 and figures >= 4
 
 
 def test_the_page_ends_with_a_summary_and_a_link_to_the_exercises():

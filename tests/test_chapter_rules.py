@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import numpy as np
@@ -11,7 +10,9 @@ import sympy as sp
 
 from calcnotes.animation import derivative_tracer
 from calcnotes.figures import function_and_derivative_figure, function_and_derivative_grid
-from conftest import ROOT, run_snippet
+from conftest import ROOT
+from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
+                        read_number, snippet_reader, table_rows)
 
 PAGE = ROOT / "docs" / "rules.md"
 CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "rules").glob("*.py"))
@@ -42,31 +43,8 @@ RULE_EXAMPLES = {
 
 @pytest.fixture(scope="module")
 def output():
-    """Each example's printed output, each run once, in a fresh interpreter."""
-    cache: dict[str, str] = {}
-
-    def run(name: str) -> str:
-        if name not in cache:
-            cache[name] = run_snippet(f"rules/{name}")
-        return cache[name]
-
-    return run
-
-
-def _read_number(text: str) -> float:
-    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷'."""
-    text = text.strip().replace("−", "-")
-    if "×" in text:
-        mantissa, power = text.split("× 10")
-        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
-        return float(mantissa) * 10.0 ** int(exponent)
-    return float(text)
-
-
-def _rows(text: str) -> list[list[str]]:
-    """The cells of a printed Markdown table, header and rule lines dropped."""
-    lines = [line for line in text.splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in line.split("|")[1:-1]] for line in lines[2:]]
+    """Each example's printed output (conftest runs each once, in a fresh interpreter)."""
+    return snippet_reader("rules")
 
 
 def _exact(expr, at) -> float:
@@ -81,30 +59,30 @@ def test_the_chapter_has_these_examples_and_no_others():
 
 
 def test_the_rules_table_has_one_row_per_rule_in_the_page_order(output):
-    rows = _rows(output("rules_checked.py"))
+    rows = table_rows(output("rules_checked.py"))
     assert [row[0] for row in rows] == list(RULE_EXAMPLES)
 
 
 def test_each_rule_value_at_1_matches_the_symbolic_derivative(output):
-    for rule, _, _, by_rule, measured, _ in _rows(output("rules_checked.py")):
+    for rule, _, _, by_rule, measured, _ in table_rows(output("rules_checked.py")):
         exact = _exact(sp.diff(RULE_EXAMPLES[rule], x), 1)
         # Printed to 6 significant digits.
-        assert _read_number(by_rule) == pytest.approx(exact, rel=1e-5, abs=1e-12), rule
-        assert _read_number(measured) == pytest.approx(exact, rel=1e-5, abs=1e-12), rule
+        assert read_number(by_rule) == pytest.approx(exact, rel=1e-5, abs=1e-12), rule
+        assert read_number(measured) == pytest.approx(exact, rel=1e-5, abs=1e-12), rule
 
 
 def test_each_rule_agrees_with_the_numerical_derivative_to_round_off(output):
     points = [0.5, 1, 1.5, 2, 3]
-    for rule, *_, gap in _rows(output("rules_checked.py")):
+    for rule, *_, gap in table_rows(output("rules_checked.py")):
         slope = sp.diff(RULE_EXAMPLES[rule], x)
         size = max(abs(_exact(slope, p)) for p in points)
         # The central difference with h ≈ 6e-6·max(1, |x|) errs by about
         # h²|f‴|/6 + eps|f|/h, roughly 1e-10 of the values here; 1e-9 leaves room.
-        assert 0 <= _read_number(gap) <= 1e-9 * (1 + size), rule
+        assert 0 <= read_number(gap) <= 1e-9 * (1 + size), rule
 
 
 def test_the_product_row_has_the_largest_gap_as_the_page_says(output):
-    gaps = {row[0]: _read_number(row[-1]) for row in _rows(output("rules_checked.py"))}
+    gaps = {row[0]: read_number(row[-1]) for row in table_rows(output("rules_checked.py"))}
     assert max(gaps, key=gaps.get) == "product"
 
 
@@ -119,7 +97,7 @@ def test_a_wrong_product_rule_would_have_failed_the_check():
 
 
 def test_the_quadratic_table_shows_6x_minus_4_and_2_at_1(output):
-    rows = [[_read_number(c) for c in row] for row in _rows(output("quadratic_checked.py"))]
+    rows = [[read_number(c) for c in row] for row in table_rows(output("quadratic_checked.py"))]
     slope = sp.diff(3 * x**2 - 4 * x, x)
     assert [row[0] for row in rows] == [-1, 0, 0.5, 1, 2, 3]
     for at, by_rules, measured, difference in rows:
@@ -131,7 +109,7 @@ def test_the_quadratic_table_shows_6x_minus_4_and_2_at_1(output):
 
 
 def test_the_x_to_the_x_table_matches_sympy_and_has_a_zero_at_1_over_e(output):
-    rows = [[_read_number(c) for c in row] for row in _rows(output("x_to_the_x_checked.py"))]
+    rows = [[read_number(c) for c in row] for row in table_rows(output("x_to_the_x_checked.py"))]
     f = x**x
     slope = sp.diff(f, x)
     assert len(rows) >= 5 and all(row[0] > 0 for row in rows)
@@ -150,9 +128,9 @@ def test_the_x_to_the_x_caption_gives_the_minimum_at_1_over_e(output):
     found = re.search(r"x = 1/e ≈ (\S+), where it is (\S+); the measured slope there is (.+?),",
                       caption)
     assert found
-    assert _read_number(found[1]) == pytest.approx(float(1 / sp.E), rel=1e-4)
-    assert _read_number(found[2]) == pytest.approx(float(sp.exp(-1 / sp.E)), rel=1e-4)
-    assert abs(_read_number(found[3])) < 1e-8
+    assert read_number(found[1]) == pytest.approx(float(1 / sp.E), rel=1e-4)
+    assert read_number(found[2]) == pytest.approx(float(sp.exp(-1 / sp.E)), rel=1e-4)
+    assert abs(read_number(found[3])) < 1e-8
     # The oracle: x^x has its only critical point at 1/e.
     assert sp.solve(sp.diff(x**x, x), x) == [sp.exp(-1)]
 
@@ -162,7 +140,7 @@ def test_the_quadratic_figure_caption_gives_f_prime_of_1_equals_2(output):
 
 
 def test_the_sigmoid_table_matches_the_symbolic_derivative(output):
-    rows = [[_read_number(c) for c in row] for row in _rows(output("sigmoid_checked.py"))]
+    rows = [[read_number(c) for c in row] for row in table_rows(output("sigmoid_checked.py"))]
     t = sp.Symbol("t", real=True)
     s = 1 / (1 + sp.exp(-t))
     slope = sp.diff(s, t)
@@ -181,10 +159,10 @@ def test_the_sigmoid_slope_peaks_at_a_quarter_at_0_and_ten_layers_shrink_it(outp
     t = sp.Symbol("t", real=True)
     slope = sp.diff(1 / (1 + sp.exp(-t)), t)
     assert sp.solve(sp.diff(slope, t), t) == [0]
-    assert _read_number(found[1]) == pytest.approx(float(slope.subs(t, 0)), rel=1e-9)
-    assert _read_number(found[2]) == 0
+    assert read_number(found[1]) == pytest.approx(float(slope.subs(t, 0)), rel=1e-9)
+    assert read_number(found[2]) == 0
     bound = re.search(r"0\.25¹⁰ = (.+?)\.$", text.strip())
-    assert bound and _read_number(bound[1]) == pytest.approx(float(sp.Rational(1, 4) ** 10),
+    assert bound and read_number(bound[1]) == pytest.approx(float(sp.Rational(1, 4) ** 10),
                                                              rel=1e-3)
 
 
@@ -193,11 +171,7 @@ def test_the_sigmoid_slope_peaks_at_a_quarter_at_0_and_ten_layers_shrink_it(outp
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    text = output(name)
-    assert text.count("<svg") == 1 and text.count("</svg>") == 1
-    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{40,}"', text)
-    assert "<figcaption>" in text and "currentColor" in text
-    assert len(text.encode()) <= FIGURES[name], len(text.encode())
+    assert_accessible_svg(output(name), FIGURES[name])
 
 
 def test_the_grid_names_all_six_functions_and_their_derivatives(output):
@@ -210,16 +184,11 @@ def test_the_grid_names_all_six_functions_and_their_derivatives(output):
 
 
 def test_the_tracer_plays_enough_frames_under_budget_and_its_slopes_are_cosines(output):
-    text = output("slope_tracer.py")
-    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.S)[1])
-    frames = len(data["frames"])
-    assert frames >= 20 and f'max="{frames - 1}"' in text
-    assert len(text.encode()) <= ANIMATION_BUDGET, len(text.encode())
-    assert re.search(r'aria-label="[^"]{40,}"', text)
+    data = assert_player(output("slope_tracer.py"), ANIMATION_BUDGET)
     for label in data["labels"]:
         at, slope = re.fullmatch(r"x₀ = (\S+), slope (\S+)", label).groups()
         # Positions are printed to 3 digits, slopes to 2: compare loosely with cos.
-        assert _read_number(slope) == pytest.approx(np.cos(_read_number(at)), abs=0.02), label
+        assert read_number(slope) == pytest.approx(np.cos(read_number(at)), abs=0.02), label
 
 
 def test_the_grid_breaks_the_relu_step_at_0_and_marks_both_sides():
@@ -284,13 +253,7 @@ def test_the_tracer_rejects_bad_arguments():
 
 
 def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
-    page = PAGE.read_text(encoding="utf-8")
-    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
-                        r'( html="1")?\n--8<-- "snippets/rules/([^"]+)"\n```', page)
-    assert sorted(name for _, name in blocks) == CHAPTER
-    for html, name in blocks:
-        assert bool(html) == (name not in MARKDOWN), name
-    assert page.count("```python") == len(blocks)
+    assert_page_includes_chapter(PAGE, "rules", CHAPTER, markdown=MARKDOWN)
 
 
 def test_the_page_typesets_every_rule_with_its_formula():

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import numpy as np
 import pytest
 import sympy as sp
-from conftest import ROOT, run_snippet
+from conftest import ROOT
+from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
+                        figure_counts, player_data, read_number, snippet_reader, table_rows)
 
 from calcnotes.animation import secant_slider
 from calcnotes.figures import (
@@ -33,40 +34,16 @@ w, x, h = sp.symbols("w x h", real=True)
 
 @pytest.fixture(scope="module")
 def output():
-    """Each example's printed output, each run once, in a fresh interpreter."""
-    cache: dict[str, str] = {}
-
-    def run(name: str) -> str:
-        if name not in cache:
-            cache[name] = run_snippet(f"secants/{name}")
-        return cache[name]
-
-    return run
-
-
-def _read_number(text: str) -> float:
-    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷'."""
-    text = text.strip().replace("−", "-")
-    if "×" in text:
-        mantissa, power = text.split("× 10")
-        exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
-        return float(mantissa) * 10.0 ** int(exponent)
-    return float(text)
-
-
-def _rows(text: str) -> list[list[str]]:
-    """The cells of the Markdown table in *text* (header and rule left out)."""
-    lines = [line for line in text.splitlines() if line.startswith("|")]
-    cells = [re.split(r"(?<!\\)\|", line)[1:-1] for line in lines[2:]]  # "\|" is a literal bar
-    return [[cell.strip().replace("\\|", "|") for cell in row] for row in cells]
+    """Each example's printed output (conftest runs each once, in a fresh interpreter)."""
+    return snippet_reader("secants")
 
 
 def _labels(text: str) -> list[tuple[float, float]]:
     """(w¹, slope) of every frame of the animation printed in *text*."""
-    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
+    data = player_data(text)
     found = [re.fullmatch(r"w¹ = (\S+), slope (.+)", label) for label in data["labels"]]
     assert all(found), data["labels"]
-    return [(_read_number(m[1]), _read_number(m[2])) for m in found]
+    return [(read_number(m[1]), read_number(m[2])) for m in found]
 
 
 def _secant_slope(g, at, to) -> float:
@@ -82,7 +59,7 @@ def test_the_chapter_has_these_examples_and_no_others():
 
 
 def test_polygon_areas_match_archimedes_side_doubling_and_close_in_on_pi(output):
-    rows = _rows(output("polygon_areas.py"))
+    rows = table_rows(output("polygon_areas.py"))
     sides = [int(row[0]) for row in rows]
     assert sides == [4 * 2**k for k in range(9)]
     # Oracle without trigonometry or π: the side s of the inscribed n-gon doubles
@@ -93,14 +70,14 @@ def test_polygon_areas_match_archimedes_side_doubling_and_close_in_on_pi(output)
         side = sp.sqrt(2 - sp.sqrt(4 - side**2))
     gaps = []
     for n, row in zip(sides, rows):
-        area, gap = _read_number(row[1]), _read_number(row[2])
+        area, gap = read_number(row[1]), read_number(row[2])
         exact = float(areas[n].evalf(30))
         assert area == pytest.approx(exact, rel=1e-6)  # printed to 7 digits
         assert gap == pytest.approx(float((sp.pi - areas[n]).evalf(30)), rel=1e-6)
         gaps.append(gap)
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 2e-5
     # π − Aₙ ≈ 2π³/(3n²): each doubling divides the gap by a factor tending to 4.
-    ratios = [_read_number(row[3]) for row in rows[1:]]
+    ratios = [read_number(row[3]) for row in rows[1:]]
     assert rows[0][3] == "—"
     assert all(3.6 < r < 4 for r in ratios) and ratios == sorted(ratios)
     assert ratios[-1] == pytest.approx(4, abs=1e-4)
@@ -123,11 +100,11 @@ def test_the_worked_secant_through_0_and_minus_2_6_has_slope_sin_2_6_over_2_6(ou
     slope = float((sp.sin(sp.Rational(26, 10)) / sp.Rational(26, 10)).evalf(20))
     found = re.search(r"slope = rise ÷ run = \((\S+)\) ÷ \((\S+)\) = (\S+)", text)
     assert found
-    assert _read_number(found[1]) == pytest.approx(float(sp.sin(-2.6)), abs=5e-5)
-    assert _read_number(found[2]) == -2.6
-    assert _read_number(found[3]) == pytest.approx(slope, abs=5e-5)
+    assert read_number(found[1]) == pytest.approx(float(sp.sin(-2.6)), abs=5e-5)
+    assert read_number(found[2]) == -2.6
+    assert read_number(found[3]) == pytest.approx(slope, abs=5e-5)
     line = re.search(r"secant line: h\(w\) = (\S+)w$", text, re.MULTILINE)
-    assert line and _read_number(line[1]) == pytest.approx(slope, abs=5e-5)
+    assert line and read_number(line[1]) == pytest.approx(slope, abs=5e-5)
     assert "g(w⁰) = sin(0) = 0" in text
 
 
@@ -192,13 +169,7 @@ def test_the_relu_secants_have_slope_0_from_the_left_and_1_from_the_right_and_no
 
 @pytest.mark.parametrize("name", ANIMATIONS)
 def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
-    text = output(name)
-    data = json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
-    frames = len(data["frames"])
-    assert frames >= 20
-    assert f'max="{frames - 1}"' in text
-    assert len(text.encode()) <= ANIMATION_BUDGET, len(text.encode())
-    assert re.search(r'aria-label="[^"]{40,}"', text)
+    data = assert_player(output(name), ANIMATION_BUDGET)
     assert all("secant slope" in frame for frame in data["frames"])  # the title shows it
 
 
@@ -209,29 +180,29 @@ def test_every_row_of_the_limit_table_is_the_exact_quotient_2_plus_3h(output):
     f = 3 * x**2 - 4 * x
     quotient = sp.cancel((f.subs(x, 1 + h) - f.subs(x, 1)) / h)
     assert sp.expand(quotient - (2 + 3 * h)) == 0
-    rows = _rows(output("limit_table.py"))
+    rows = table_rows(output("limit_table.py"))
     assert [row[0] for row in rows] == ["0.1", "0.01", "0.001", "0.0001", "0.00001"]
     for step, printed, distance in rows:
         exact = float(quotient.subs(h, sp.Rational(step)))
-        assert _read_number(printed) == pytest.approx(exact, rel=1e-6)  # 6 digits printed
-        assert _read_number(distance) == pytest.approx(3 * float(step), rel=1e-4)
+        assert read_number(printed) == pytest.approx(exact, rel=1e-6)  # 6 digits printed
+        assert read_number(distance) == pytest.approx(3 * float(step), rel=1e-4)
     assert sp.limit(quotient, h, 0) == 2
 
 
 def test_the_quotient_of_x_squared_is_2x_plus_h_at_every_x_and_step(output):
     quotient = sp.cancel(((x + h) ** 2 - x**2) / h)
     assert quotient == 2 * x + h
-    rows = _rows(output("square_limit.py"))
+    rows = table_rows(output("square_limit.py"))
     header = output("square_limit.py").splitlines()[0]
     steps = [float(s) for s in re.findall(r"h = ([\d.]+)", header)]
     assert steps == [0.1, 0.01, 0.0001]
-    assert [_read_number(row[0]) for row in rows] == [-1.5, 0.5, 3.0]
+    assert [read_number(row[0]) for row in rows] == [-1.5, 0.5, 3.0]
     for row in rows:
-        at = sp.nsimplify(_read_number(row[0]))
+        at = sp.nsimplify(read_number(row[0]))
         for step, cell in zip(steps, row[1:-1]):
             exact = float(quotient.subs({x: at, h: sp.nsimplify(step)}))
-            assert _read_number(cell) == pytest.approx(exact, abs=1e-9)
-        assert _read_number(row[-1]) == float(sp.limit(quotient, h, 0).subs(x, at))
+            assert read_number(cell) == pytest.approx(exact, abs=1e-9)
+        assert read_number(row[-1]) == float(sp.limit(quotient, h, 0).subs(x, at))
 
 
 def test_the_secant_fan_slopes_are_2_plus_3h_and_the_tangent_is_y_2x_minus_3(output):
@@ -251,9 +222,9 @@ def test_one_sided_slopes_of_sin_are_sin_h_over_h_and_of_relu_are_0_and_1(output
     exact = float((sp.sin(sp.Rational(1, 10**4)) * 10**4).evalf(30))
     line = re.search(r"sin\(h\) / h = (\d\.\d+)", text)
     assert line and float(line[1]) == pytest.approx(exact, abs=1e-10)
-    rows = {row[0]: row[1:] for row in _rows(text)}
-    assert [_read_number(c) for c in rows["sin(w)"]] == [pytest.approx(exact, abs=1e-10)] * 2
-    assert [_read_number(c) for c in rows["relu(w) = max(0, w)"]] == [0.0, 1.0]
+    rows = {row[0]: row[1:] for row in table_rows(text)}
+    assert [read_number(c) for c in rows["sin(w)"]] == [pytest.approx(exact, abs=1e-10)] * 2
+    assert [read_number(c) for c in rows["relu(w) = max(0, w)"]] == [0.0, 1.0]
 
 
 RELU = (w + sp.Abs(w)) / 2  # max(0, w), in a form whose one-sided limits SymPy can take
@@ -268,14 +239,14 @@ CASES = {  # the rows of differentiability.py, as SymPy expressions
 
 
 def test_the_differentiability_verdicts_agree_with_exact_one_sided_limits(output):
-    rows = _rows(output("differentiability.py"))
-    assert [(row[0], _read_number(row[1])) for row in rows] == list(CASES)
+    rows = table_rows(output("differentiability.py"))
+    assert [(row[0], read_number(row[1])) for row in rows] == list(CASES)
     for row, ((_, at), g) in zip(rows, CASES.items()):
         quotient = (g.subs(w, at + h) - g.subs(w, at)) / h
         left, right = (sp.limit(quotient, h, 0, dir=d) for d in ("-", "+"))
         # The printed slopes use h = 1e-6: within |g''|·h/2 of the one-sided limits.
-        assert _read_number(row[2]) == pytest.approx(float(left), abs=1e-5)
-        assert _read_number(row[3]) == pytest.approx(float(right), abs=1e-5)
+        assert read_number(row[2]) == pytest.approx(float(left), abs=1e-5)
+        assert read_number(row[3]) == pytest.approx(float(right), abs=1e-5)
         assert row[4] == ("yes" if left == right else "no")
     assert [row[4] for row in rows] == ["yes", "yes", "no", "yes", "no", "yes"]
 
@@ -298,27 +269,16 @@ def test_the_one_sided_secant_figure_shows_equal_slopes_for_sin_and_0_and_1_for_
 
 @pytest.mark.parametrize("name", FIGURES)
 def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    text = output(name)
-    assert text.count("<svg") == 1 and text.count("</svg>") == 1
-    assert re.search(r'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{40,}"', text)
-    assert "<figcaption>" in text and "currentColor" in text
-    assert len(text.encode()) <= FIGURE_BUDGET, len(text.encode())
+    assert_accessible_svg(output(name), FIGURE_BUDGET)
 
 
 def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
-    page = PAGE.read_text(encoding="utf-8")
-    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
-                        r'( html="1")?\n--8<-- "snippets/secants/([^"]+)"\n```', page)
-    assert sorted(name for _, name in blocks) == CHAPTER
-    for html, name in blocks:
-        assert bool(html) == (name not in MARKDOWN), name
-    assert page.count("```python") == len(blocks)
+    assert_page_includes_chapter(PAGE, "secants", CHAPTER, markdown=MARKDOWN)
 
 
 def test_the_page_shows_at_least_three_animations_and_four_figures(output):
-    printed = [output(name) for name in FIGURES + ANIMATIONS]
-    assert sum('<figure class="cn-figure cn-anim"' in text for text in printed) >= 3
-    assert sum('<figure class="cn-figure">' in text for text in printed) >= 4
+    figures, animations = figure_counts(output(name) for name in FIGURES + ANIMATIONS)
+    assert animations >= 3 and figures >= 4
 
 
 def test_the_page_ends_with_a_summary_linking_to_numerical_differentiation():

@@ -1,0 +1,119 @@
+"""Helpers the chapter tests share: read what an example prints, check a chapter's page.
+
+Plain functions, no fixtures: each chapter test module keeps its own ``output``
+fixture, a one-liner over :func:`snippet_reader`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+
+from conftest import run_snippet
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+# ------------------------------------------------------------ printed output --
+
+
+def snippet_reader(folder: str) -> Callable[[str], str]:
+    """``read(name)``: what ``snippets/<folder>/<name>`` prints (run once per session by conftest)."""
+
+    def read(name: str) -> str:
+        return run_snippet(f"{folder}/{name}")
+
+    return read
+
+
+def read_number(text: str, *, infinity: bool = False) -> float:
+    """Parse a number as calcnotes prints it: '−3', '4.2 × 10⁻⁷', 'NaN'.
+
+    With *infinity*, '∞' and '−∞' parse too (otherwise they are refused, as
+    any text that is not a number).
+    """
+    text = text.strip().replace("−", "-")
+    if infinity and text in ("∞", "-∞"):
+        return math.copysign(math.inf, -1.0 if text.startswith("-") else 1.0)
+    if "×" in text:
+        mantissa, power = text.split("× 10")
+        return float(mantissa) * 10.0 ** int(power.translate(_SUPERSCRIPT_DIGITS))
+    return float(text)
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The stripped cells of the Markdown table lines in *text*, header and rule dropped.
+
+    An escaped bar ``\\|`` (how calcnotes writes a bar inside a cell) stays in
+    its cell, as a plain ``|``.
+    """
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    cells = [re.split(r"(?<!\\)\|", line)[1:-1] for line in lines[2:]]
+    return [[cell.strip().replace("\\|", "|") for cell in row] for row in cells]
+
+
+# ------------------------------------------------------ figures, animations --
+
+
+def assert_accessible_svg(text: str, budget: int, *, min_label: int = 40) -> None:
+    """*text* is one figure: a single SVG with role="img" and an aria-label of at
+    least *min_label* characters, a figcaption, currentColor, at most *budget* bytes."""
+    assert text.count("<svg") == 1 and text.count("</svg>") == 1
+    assert re.search(rf'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{{{min_label},}}"', text)
+    assert "<figcaption>" in text and "currentColor" in text
+    assert len(text.encode()) <= budget, len(text.encode())
+
+
+def player_data(text: str) -> dict:
+    """The JSON data (frames, labels, …) of the animation player printed in *text*."""
+    return json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
+
+
+def assert_player(text: str, budget: int, *, min_frames: int = 20, min_label: int = 40) -> dict:
+    """*text* is an animation player with at least *min_frames* frames, a slider
+    over all of them, at most *budget* bytes and an aria-label of at least
+    *min_label* characters; returns its :func:`player_data`."""
+    data = player_data(text)
+    frames = len(data["frames"])
+    assert frames >= min_frames
+    assert f'max="{frames - 1}"' in text
+    assert len(text.encode()) <= budget, len(text.encode())
+    assert re.search(rf'aria-label="[^"]{{{min_label},}}"', text)
+    return data
+
+
+def figure_counts(printed: Iterable[str]) -> tuple[int, int]:
+    """How many of the *printed* outputs hold a still figure, and how many an animation."""
+    printed = list(printed)
+    still = sum('<figure class="cn-figure">' in text for text in printed)
+    animated = sum('<figure class="cn-figure cn-anim"' in text for text in printed)
+    return still, animated
+
+
+# ------------------------------------------------------------------ the page --
+
+
+def page_blocks(page: str, folder: str) -> list[tuple[bool, str]]:
+    """(has ``html="1"``, snippet name) of each standard example block of *page*.
+
+    The standard block runs ``snippets/<folder>/<name>`` and shows its code and
+    output in two tabs (either may come first).
+    """
+    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
+                        rf'( html="1")?\n--8<-- "snippets/{re.escape(folder)}/([^"]+)"\n```', page)
+    return [(bool(html), name) for html, name in blocks]
+
+
+def assert_page_includes_chapter(page_path: Path, folder: str, chapter: list[str],
+                                 markdown: Collection[str]) -> None:
+    """The page includes every example of *chapter* (sorted names) in the standard
+    block and no other Python block; only the *markdown* ones lack ``html="1"``."""
+    page = page_path.read_text(encoding="utf-8")
+    blocks = page_blocks(page, folder)
+    assert sorted(name for _, name in blocks) == chapter
+    for html, name in blocks:
+        assert html == (name not in markdown), name
+    assert page.count("```python") == len(blocks)
