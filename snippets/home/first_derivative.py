@@ -3,13 +3,13 @@
 import numpy as np
 
 from calcnotes import derivative
+from calcnotes.output import number, table
 
 g = lambda w: np.sin(w)
 points = np.array([-2.6, 0.0, 1.0, 2.5])
 
 slopes = derivative(g, points)
 
-print("| $w$ | measured slope | $\\cos w$ |")
-print("|---:|---:|---:|")
-for w, slope in zip(points, slopes):
-    print(f"| {w:g} | {slope:.10f} | {np.cos(w):.10f} |")
+rows = [[w, slope, np.cos(w), number(abs(slope - np.cos(w)), 2)]
+        for w, slope in zip(points, slopes)]
+print(table(rows, ["$w$", "measured slope", r"$\cos w$", "difference"], digits=12))
