@@ -15,13 +15,14 @@ from calcnotes.figures.base import (
     SECANT,
     SURFACE,
     TANGENT,
+    _point2d,
     _span,
     _values,
     finish_axes3d,
     new_figure,
     plot_surfaces,
 )
-from calcnotes.figures.gradients import _point, _tidy_ticks3d
+from calcnotes.figures.gradients import _tidy_ticks3d
 from calcnotes.output import INK, number, style
 
 __all__ = ["secant_plane_slider"]
@@ -56,7 +57,7 @@ def secant_plane_slider(g: Callable, w0: Sequence[float] = (0.0, 0.0),
     >>> movie.labels
     ('ε = 1: slopes 2 and 2', 'ε = 0.4444: slopes 1.444 and 1.444', 'ε = 0.1111: slopes 1.111 and 1.111')
     """
-    w0 = _point(w0, "w0")
+    w0 = _point2d(w0, "w0")
     spans = _span(span0, "span0"), _span(span1, "span1")
     count = int(frames)
     if count < 2:

@@ -69,6 +69,17 @@ def _span(span: Sequence[float], name: str = "span") -> tuple[float, float]:
     return lo, hi
 
 
+def _point2d(point, name: str = "point") -> np.ndarray:
+    """*point* as a finite array of two coordinates, or a clear ``ValueError``."""
+    try:
+        p = np.asarray(point, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a pair of numbers, got {point!r}") from None
+    if p.shape != (2,) or not np.all(np.isfinite(p)):
+        raise ValueError(f"{name} must be a pair of finite numbers, got {point!r}")
+    return p
+
+
 def _values(g: Callable, w: np.ndarray, shape: tuple[int, ...] | None = None) -> np.ndarray:
     """``g(w)`` as a float array of *shape* (default ``w.shape``); a constant is broadcast.
 

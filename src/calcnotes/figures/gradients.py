@@ -31,6 +31,7 @@ from calcnotes.figures.base import (
     SURFACE,
     TANGENT,
     _fit_y,
+    _point2d,
     _quads,
     _shaded,
     _span,
@@ -57,17 +58,6 @@ __all__ = [
 ]
 
 # ------------------------------------------------------------------ helpers --
-
-
-def _point(point, name: str = "point") -> np.ndarray:
-    """*point* as a finite array of two coordinates, or a clear ``ValueError``."""
-    try:
-        p = np.asarray(point, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a pair of numbers, got {point!r}") from None
-    if p.shape != (2,) or not np.all(np.isfinite(p)):
-        raise ValueError(f"{name} must be a pair of finite numbers, got {point!r}")
-    return p
 
 
 def _names(names: Sequence[str], count: int, what: str = "names") -> tuple[str, ...]:
@@ -155,7 +145,7 @@ def surface_contour_figure(f: Callable, span0: Sequence[float], span1: Sequence[
     span0, span1 = _span(span0, "span0"), _span(span1, "span1")
     levels = _check_levels(levels)
     x_name, y_name, z_name = _names(names, 3)
-    p = None if point is None else _point(point)
+    p = None if point is None else _point2d(point)
     fig, (left, right) = new_figure(2, size=(7.4, 3.6), projection=["3d", None], widths=[1.15, 1])
     plot_surfaces(left, [{"g": f, "span0": span0, "span1": span1, "n": n, "alpha": 0.92}])
     left.computed_zorder = False
@@ -192,7 +182,7 @@ def partial_slices_figure(f: Callable, point: Sequence[float], span0: Sequence[f
     >>> [ax.get_title() for ax in fig.axes]
     ['y held at 1: slope ∂f/∂x = 5', 'x held at 1: slope ∂f/∂y = 5']
     """
-    p = _point(point)
+    p = _point2d(point)
     spans = _span(span0, "span0"), _span(span1, "span1")
     names = _names(names, 2)
     fig, axes = new_figure(2, size=(7.2, 3.2))
@@ -272,7 +262,7 @@ def axis_tangent_planes_figure(g: Callable, w0: Sequence[float], span0: Sequence
     >>> [ax.get_title() for ax in fig.axes]
     ['tangent along w₁ only', 'tangent along w₂ only', 'tangent plane: both slopes']
     """
-    w0 = _point(w0, "w0")
+    w0 = _point2d(w0, "w0")
     span0, span1 = _span(span0, "span0"), _span(span1, "span1")
     full = tangent_plane(g, w0)
     slope1, slope2 = full.gradient
@@ -329,7 +319,7 @@ def gradient_field_figure(f: Callable, span0: Sequence[float], span1: Sequence[f
     if not isinstance(arrows, (int, np.integer)) or isinstance(arrows, bool) or arrows < 2:
         raise ValueError(f"arrows must be a whole number at least 2, got {arrows!r}")
     names = _names(names, 2)
-    p = None if point is None else _point(point)
+    p = None if point is None else _point2d(point)
     # Arrows sit at the centres of an arrows × arrows grid of cells.
     cell0 = (span0[1] - span0[0]) / arrows
     cell1 = (span1[1] - span1[0]) / arrows
@@ -380,8 +370,8 @@ def directional_figure(f: Callable, point: Sequence[float], direction: Sequence[
     >>> fig.axes[1].get_title()
     'the slope along u is ∇f·u = 2.236'
     """
-    p = _point(point)
-    v = _point(direction, "direction")
+    p = _point2d(point)
+    v = _point2d(direction, "direction")
     if not np.any(v):
         raise ValueError("direction must not be zero: the zero vector has no direction")
     reach = float(reach)
@@ -441,7 +431,7 @@ def steepest_ascent_figure(f: Callable, point: Sequence[float], *, directions: i
     >>> len(fig.axes[0].get_lines()[0].get_xdata())
     37
     """
-    p = _point(point)
+    p = _point2d(point)
     if not isinstance(directions, (int, np.integer)) or isinstance(directions, bool) \
             or directions < 8:
         raise ValueError(f"directions must be a whole number at least 8, got {directions!r}")

@@ -18,6 +18,7 @@ from calcnotes.figures.base import (
     SURFACE,
     TANGENT,
     _fit_y,
+    _point2d,
     _span,
     _values,
     finish_axes,
@@ -66,16 +67,6 @@ def _points(points: Sequence[float], name: str = "points") -> np.ndarray:
         raise ValueError(f"{name} must be a list of numbers, got {points!r}") from None
     if array.size == 0 or not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must be a non-empty list of finite numbers, got {points!r}")
-    return array
-
-
-def _point2(point: Sequence[float], name: str = "point") -> np.ndarray:
-    try:
-        array = np.asarray(point, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a pair of numbers, got {point!r}") from None
-    if array.shape != (2,) or not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be a point with two finite coordinates, got {point!r}")
     return array
 
 
@@ -249,7 +240,7 @@ def saddle_figure(g: Callable, point: Sequence[float] = (0.0, 0.0), span0: Seque
     >>> fig.axes[1].get_title()
     'Hessian eigenvalues −2 and 2: a saddle'
     """
-    p = _point2(point)
+    p = _point2d(point)
     span0, span1 = _span(span0, "span0"), _span(span1, "span1")
     box = np.array([span0, span1])
     if np.any(p < box[:, 0]) or np.any(p > box[:, 1]):
