@@ -5,8 +5,12 @@ Run: python bench/derivatives.py
 1. Accuracy: the largest relative error |d - d*| / max(1, |d*|) over 1000
    points per function, against SymPy's exact derivative.
 2. Cost: time to differentiate at 10^6 points divided by the time of one
-   evaluation of f at the same points (median of several repeats, all
-   measured side by side, round-robin, in this one run).
+   evaluation of f at the same points (median of several repeats, measured
+   side by side, round-robin, in this one run). Beside calcnotes: the floor
+   of each method (its calls of f and nothing else), central differences as
+   written by hand, SciPy and numdifftools. Measured with the allocator
+   settled (see settle_allocator), then, for calcnotes alone, again in a
+   fresh process whose allocator is as Python starts it.
 3. Cost of calcnotes.grad (reverse-mode autodiff) on 10^4 inputs, as a
    multiple of one evaluation of f.
 
@@ -16,6 +20,8 @@ scipy and numdifftools are benchmark-only dependencies, imported here only.
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
 import time
 import warnings
 
@@ -77,12 +83,36 @@ def numdifftools_central(f, points):
     return numdifftools.Derivative(f, method="central", order=2, step=step)(points)
 
 
+TEXTBOOK = "textbook central (one h, /2h)"
+
+
+def textbook_central(f, points):
+    """Central differences as often written by hand: one step for all points, divided by 2h."""
+    h = EPS ** (1 / 3) * max(1.0, float(np.max(np.abs(points))))
+    return (f(points + h) - f(points - h)) / (2 * h)
+
+
 COMPETITORS = {
+    TEXTBOOK: textbook_central,
     "scipy (adaptive, order 8)": scipy_adaptive,
     "scipy (central, 1 step)": scipy_central,
     "numdifftools (adaptive)": numdifftools_adaptive,
     "numdifftools (central, 1 step)": numdifftools_central,
 }
+
+
+# The calls of f that each method needs, and nothing else: what no
+# implementation of that method can beat.
+FLOORS = {
+    "f twice, results kept (floor for central)": lambda f, points, _: (f(points), f(points)),
+    "f 4 times, results kept (floor for five-point)": (
+        lambda f, points, _: (f(points), f(points), f(points), f(points))
+    ),
+    "f at complex points (floor for complex)": lambda f, _, complex_points: f(complex_points),
+}
+
+
+SLOW_COMPETITORS = [name for name in COMPETITORS if name.startswith("numdifftools")]
 
 
 def relative_error(got, expected):
@@ -121,66 +151,116 @@ def accuracy_table():
     print()
 
 
-def median_times(candidates: dict, repeats: int) -> dict:
-    """Median wall time of each candidate, timed round-robin so drift hits all alike."""
+def median_times(candidates: dict, repeats: int, *, round_robin: bool = True) -> dict:
+    """Median wall time of each candidate.
+
+    Round-robin (the default) spreads the machine's drift over all alike. With
+    ``round_robin=False`` each candidate runs all its repeats in a row, so that
+    it is timed in the state of the allocator that its own calls leave behind.
+    """
     times = {name: [] for name in candidates}
-    for name, run in candidates.items():  # warm up
+
+    def timed(name, run):
+        start = time.perf_counter()
         run()
-    for _ in range(repeats):
-        for name, run in candidates.items():
-            start = time.perf_counter()
+        times[name].append(time.perf_counter() - start)
+
+    if round_robin:
+        for run in candidates.values():  # warm up
             run()
-            times[name].append(time.perf_counter() - start)
+        for _ in range(repeats):
+            for name, run in candidates.items():
+                timed(name, run)
+    else:
+        for name, run in candidates.items():
+            run()  # warm up
+            for _ in range(repeats):
+                timed(name, run)
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def cost_table():
-    print(f"2. Cost at {N_COST:,} points, as a multiple of one evaluation of f "
-          f"(median of {REPEATS}, side by side)")
+def settle_allocator():
+    """Let glibc keep freed memory, as it does in any session that has freed a big array.
+
+    glibc returns freed memory at the top of its heap to the kernel once more
+    than a threshold is free, and the kernel zeroes every page it hands out
+    again: about 1 ms per 8 MB here, a cost of the allocator, not of the
+    arithmetic. The threshold starts at 128 KB and rises (up to 64 MB) each
+    time the program frees a block allocated directly from the kernel that is
+    bigger than the current one. One evaluation of f frees what it allocated
+    and gets the same memory back at the next call; a derivative that holds
+    four arrays of 8 MB crosses the starting threshold and pays for fresh
+    pages on every call. Freeing one 31 MB array once puts every candidate,
+    f included, in the state a long-running session reaches anyway.
+    """
+    del_me = np.ones(31 * 2**20 // 8)
+    del del_me
+
+
+def ratios_to_f(f, points, candidates: dict, repeats: int, *, round_robin: bool = True) -> dict:
+    """Each candidate's median time over the median time of ``f(points)``, timed together."""
+    times = median_times({"f": lambda: f(points), **candidates}, repeats, round_robin=round_robin)
+    return {name: times[name] / times["f"] for name in candidates} | {"f (ms)": times["f"] * 1e3}
+
+
+def cost_ratios(f, *, only_calcnotes: bool) -> dict:
+    """The rows of the cost table for one function.
+
+    Candidates are timed in groups, each against its own evaluations of f:
+    calcnotes with the floors, then scipy, then numdifftools on fewer points.
+    The competitors allocate arrays many times the size of the input, and
+    timed in one round with the others they would evict their memory.
+    """
+    points = np.linspace(-3, 3, N_COST)
+    complex_points = points + 1e-20j
+    ours = {floor: (lambda run=run: run(f, points, complex_points)) for floor, run in FLOORS.items()}
+    ours |= {f"calcnotes {m}": (lambda m=m: derivative(f, points, method=m)) for m in METHODS}
+    if only_calcnotes:
+        return ratios_to_f(f, points, ours, REPEATS, round_robin=False)
+    ours[TEXTBOOK] = lambda: textbook_central(f, points)
+    ratios = ratios_to_f(f, points, ours, REPEATS)
+    theirs = {name: (lambda run=run: run(f, points)) for name, run in COMPETITORS.items()
+              if name not in SLOW_COMPETITORS and name != TEXTBOOK}
+    ratios |= ratios_to_f(f, points, theirs, REPEATS) | {"f (ms)": ratios["f (ms)"]}
+    fewer = np.linspace(-3, 3, N_COST_NUMDIFFTOOLS)
+    slow = {name: (lambda run=COMPETITORS[name]: run(f, fewer)) for name in SLOW_COMPETITORS}
+    ratios |= ratios_to_f(f, fewer, slow, max(3, REPEATS // 2)) | {"f (ms)": ratios["f (ms)"]}
+    return ratios
+
+
+def cost_table(*, only_calcnotes=False):
+    if only_calcnotes:
+        print(f"2b. The same for calcnotes in a fresh process, allocator as started, each "
+              f"candidate's calls in a row (median of {REPEATS})")
+    else:
+        print(f"2. Cost at {N_COST:,} points, as a multiple of one evaluation of f "
+              f"(median of {REPEATS}, side by side, allocator settled)")
     print()
-    names = ["f twice, results kept (floor for central)"] + [f"calcnotes {m}" for m in METHODS]
-    names += list(COMPETITORS)
-    width = max(len(n) for n in names) + 2
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        results = {name: cost_ratios(numpy_function(FUNCTIONS[name][0]), only_calcnotes=only_calcnotes)
+                   for name in COST_FUNCTIONS}
+    rows = [row for row in results[COST_FUNCTIONS[0]] if row != "f (ms)"]
+    width = max(len(row) for row in rows) + 2
     print("".ljust(width) + "".join(name[:20].ljust(22) for name in COST_FUNCTIONS))
-    results = {}
-    for name in COST_FUNCTIONS:
-        f = numpy_function(FUNCTIONS[name][0])
-        points = np.linspace(-3, 3, N_COST)
-        fewer = np.linspace(-3, 3, N_COST_NUMDIFFTOOLS)
-        candidates = {
-            "f": lambda: f(points),
-            "f twice": lambda: (f(points), f(points)),
-            **{m: (lambda m=m: derivative(f, points, method=m)) for m in METHODS},
-            "scipy (adaptive, order 8)": lambda: scipy_adaptive(f, points),
-            "scipy (central, 1 step)": lambda: scipy_central(f, points),
-        }
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            times = median_times(candidates, REPEATS)
-            fewer_times = median_times(
-                {
-                    "f": lambda: f(fewer),
-                    "numdifftools (adaptive)": lambda: numdifftools_adaptive(f, fewer),
-                    "numdifftools (central, 1 step)": lambda: numdifftools_central(f, fewer),
-                },
-                max(3, REPEATS // 2),
-            )
-        ratios = {"f twice, results kept (floor for central)": times["f twice"] / times["f"]}
-        ratios.update({f"calcnotes {m}": times[m] / times["f"] for m in METHODS})
-        ratios.update({k: times[k] / times["f"] for k in ("scipy (adaptive, order 8)", "scipy (central, 1 step)")})
-        ratios.update({k: v / fewer_times["f"] for k, v in fewer_times.items() if k != "f"})
-        results[name] = (ratios, times["f"])
-    for row in names:
-        print(row.ljust(width) + "".join(f"{results[name][0][row]:.2f}".ljust(22) for name in COST_FUNCTIONS))
+    for row in rows:
+        print(row.ljust(width) + "".join(f"{results[name][row]:.2f}".ljust(22) for name in COST_FUNCTIONS))
     print("one evaluation of f".ljust(width)
-          + "".join(f"{results[name][1] * 1e3:.1f} ms".ljust(22) for name in COST_FUNCTIONS))
+          + "".join(f"{results[name]['f (ms)']:.1f} ms".ljust(22) for name in COST_FUNCTIONS))
     print()
+    if only_calcnotes:
+        print("   Here glibc hands freed memory back to the kernel whenever more than 128 KB-16 MB")
+        print("   is free at the top of its heap, and every call that holds more arrays than f")
+        print("   pays ~1 ms per 8 MB for zeroed pages (see settle_allocator).")
+        print()
+        return
     print(f"   calcnotes calls f {CALLS_OF_F} times per call (whole arrays).")
     print(f"   numdifftools rows: measured at {N_COST_NUMDIFFTOOLS:,} points (it is much slower per")
     print("   point), as a multiple of one evaluation of f at those same points.")
-    print("   Targets: central <= 2.2, five-point <= 4.5, complex <= 2.5. The 'f twice' row is the")
-    print("   floor for central on this machine: keeping two results alive costs fresh memory")
-    print("   (page faults) that a single call of f reuses.")
+    print("   Targets: central <= 2.2, five-point <= 4.5, complex <= 2.5. The floor rows are the")
+    print("   calls of f each method cannot avoid, with nothing else: central and five-point")
+    print("   need 2 and 4 results of f alive at once, the complex step one evaluation of f at")
+    print("   complex points (complex sin, tanh, ... cost several real ones).")
     print()
 
 
@@ -206,11 +286,17 @@ def autodiff_table():
 
 
 def main():
+    if sys.argv[1:] == ["--fresh-allocator"]:  # the second half of section 2, in its own process
+        cost_table(only_calcnotes=True)
+        return
     print(f"calcnotes {calcnotes.__version__}, numpy {np.__version__}, scipy {scipy.__version__}, "
           f"numdifftools {numdifftools.__version__}")
     print()
     accuracy_table()
+    settle_allocator()
     cost_table()
+    sys.stdout.flush()
+    subprocess.run([sys.executable, __file__, "--fresh-allocator"], check=True)
     autodiff_table()
 
 
