@@ -1,5 +1,7 @@
 """Bad input gets a clear, early error that names the argument at fault."""
 
+from decimal import Decimal
+
 import numpy as np
 import pytest
 
@@ -72,6 +74,12 @@ def test_a_non_numeric_w_is_a_type_error_naming_w(w):
         cn.gradient(never_called, w)
 
 
+def test_a_number_like_w_that_is_not_a_real_number_is_named_by_its_type():
+    # Decimal("0.5") prints as 0.5: the message must say why it is refused
+    with pytest.raises(TypeError, match=r"^w must be a real number .*, got Decimal 0.5$"):
+        cn.derivative(never_called, Decimal("0.5"))
+
+
 @pytest.mark.parametrize("w", [float("nan"), float("inf"), [1.0, float("-inf")], 1 + 2j, [], np.array([True, False])])
 def test_a_non_finite_complex_or_empty_w_is_rejected_naming_w(w):
     with pytest.raises((ValueError, TypeError), match=r"^w must"):
@@ -103,6 +111,20 @@ def test_a_secant_through_one_point_twice_is_a_value_error_naming_w1():
         cn.secant_line(never_called, 2, 2.0)
     with pytest.raises(ValueError, match=r"^w1 must differ from w0"):
         cn.secant_slope(never_called, 1.0, [0.5, 1.0])
+
+
+def test_secant_points_whose_shapes_do_not_broadcast_name_w0_and_w1():
+    with pytest.raises(ValueError, match=r"^w0 and w1 must have shapes that broadcast together"):
+        cn.secant_slope(never_called, [0.0, 1.0], [2.0, 3.0, 4.0])
+
+
+@pytest.mark.parametrize("w", [None, "1.0", [1.0, None], 1j])
+def test_a_line_called_on_something_other_than_real_numbers_names_w(w):
+    line = cn.secant_line(np.sin, 0.0, 1.0)
+    with pytest.raises((TypeError, ValueError), match=r"^w must be (a )?real"):
+        line(w)
+    with pytest.raises((TypeError, ValueError), match=r"^w must be (a )?real"):
+        cn.tangent_line(np.sin, 0.0)(w)
 
 
 def test_a_function_that_is_not_elementwise_is_reported():

@@ -219,6 +219,12 @@ def test_the_complex_step_is_silently_wrong_for_fractional_powers_of_negative_nu
     assert abs(derivative(lambda w: w ** (1 / 3), -8.0, method="complex")) > 1e10
 
 
+def test_the_complex_step_is_silently_wrong_outside_the_real_domain_of_f():
+    # Real log(-1) is NaN, complex log(-1 + ih) = iπ: the complex step gives π / h.
+    assert math.isnan(derivative(np.log, -1.0))
+    assert derivative(np.log, -1.0, method="complex") == pytest.approx(math.pi / 1e-20, rel=1e-12)
+
+
 # ----- secants and tangents --------------------------------------------------------
 
 

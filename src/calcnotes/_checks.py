@@ -53,30 +53,46 @@ def as_real_array(w, name: str = "w") -> np.ndarray:
         ...
     ValueError: w must be finite, got nan
     """
-    try:
-        array = np.asarray(w)
-    except Exception as error:  # ragged lists and the like
-        raise TypeError(f"{name} must be a real number or an array of real numbers: {error}") from None
-    if array.dtype.kind == "c":
-        raise ValueError(f"{name} must be real, got complex {_short(w)}")
-    if array.dtype.kind == "O":  # e.g. None, or a list mixing numbers and other things
-        if not all(is_real_number(item) for item in array.flat):
-            raise TypeError(
-                f"{name} must be a real number or an array of real numbers, got {_short(w)}"
-            )
-        array = array.astype(float)
-    if array.dtype.kind not in "iuf":
-        raise TypeError(
-            f"{name} must be a real number or an array of real numbers, "
-            f"got {type(w).__name__} {_short(w)}"
-        )
-    array = array.astype(float, copy=False)
+    array = as_float_array(w, name)
     if array.size == 0:
         raise ValueError(f"{name} must not be empty")
     # One cheap reduction finds any inf or nan; only then look element by element.
     if not np.isfinite(array.sum()) and not np.isfinite(array).all():
         raise ValueError(f"{name} must be finite, got {_short(w)}")
     return array
+
+
+def as_float_array(w, name: str = "w", *, bools: bool = False) -> np.ndarray:
+    """Return real ``w`` as a float64 array (0-d for a scalar); NaN and inf pass.
+
+    For values that may be empty or non-finite, such as the points where a
+    line is evaluated. Raises ``TypeError`` for non-numeric input (``None``,
+    strings; also bools unless ``bools=True``) and ``ValueError`` for complex
+    input, naming the argument.
+
+    Examples
+    --------
+    >>> as_float_array([1, float("inf")])
+    array([ 1., inf])
+    >>> as_float_array(None, "v")
+    Traceback (most recent call last):
+        ...
+    TypeError: v must be a real number or an array of real numbers, got NoneType None
+    """
+    try:
+        array = np.asarray(w)
+    except Exception as error:  # ragged lists and the like
+        raise TypeError(f"{name} must be a real number or an array of real numbers: {error}") from None
+    if array.dtype.kind == "c":
+        raise ValueError(f"{name} must be real, got complex {_short(w)}")
+    message = f"{name} must be a real number or an array of real numbers, got {type(w).__name__} {_short(w)}"
+    if array.dtype.kind == "O":  # e.g. None, or a list mixing numbers and other things
+        if not all(is_real_number(item) or (bools and isinstance(item, (bool, np.bool_))) for item in array.flat):
+            raise TypeError(message)
+        array = array.astype(float)
+    if array.dtype.kind not in ("biuf" if bools else "iuf"):
+        raise TypeError(message)
+    return array.astype(float, copy=False)
 
 
 def as_real_scalar(w, name: str = "w") -> float:

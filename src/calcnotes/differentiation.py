@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from calcnotes._checks import (
+    as_float_array,
     as_real_array,
     as_real_scalar,
     check_callable,
@@ -60,7 +61,8 @@ class Line:
     """The straight line through ``point`` with the given ``slope``.
 
     Calling it evaluates ``y = point[1] + slope * (w - point[0])`` (a float for
-    a number, an array for an array); ``str`` gives the equation.
+    a number, an array for an array; ``TypeError`` for anything else);
+    ``str`` gives the equation.
 
     Examples
     --------
@@ -77,7 +79,7 @@ class Line:
 
     def __call__(self, w):
         w0, y0 = self.point
-        y = y0 + self.slope * (np.asarray(w, dtype=float) - w0)
+        y = y0 + self.slope * (as_float_array(w, "w") - w0)
         return float(y) if np.ndim(y) == 0 else y
 
     def __str__(self) -> str:
@@ -109,8 +111,9 @@ def secant_slope(f, w0, w1):
     ``(f(w1) - f(w0)) / (w1 - w0)``. Numbers give a float; arrays (e.g. many
     ``w1`` for a table of secants closing in on ``w0``) give an array.
 
-    Raises ``ValueError`` if ``w1`` equals ``w0`` (there is no secant), and
-    ``TypeError`` if ``f`` is not callable.
+    Raises ``ValueError`` if ``w1`` equals ``w0`` (there is no secant) or the
+    shapes of ``w0`` and ``w1`` do not broadcast together, and ``TypeError``
+    if ``f`` is not callable.
 
     Examples
     --------
@@ -121,9 +124,14 @@ def secant_slope(f, w0, w1):
     """
     check_callable(f)
     x0, x1 = as_real_array(w0, "w0"), as_real_array(w1, "w1")
+    try:
+        shape = np.broadcast_shapes(x0.shape, x1.shape)
+    except ValueError:
+        raise ValueError(
+            f"w0 and w1 must have shapes that broadcast together, got {x0.shape} and {x1.shape}"
+        ) from None
     if np.any(x0 == x1):
         raise ValueError(f"w1 must differ from w0: a secant needs two distinct points, got w0 = w1 = {w0}")
-    shape = np.broadcast_shapes(x0.shape, x1.shape)
     with np.errstate(all="ignore"):
         rise = _evaluate(f, x1, x1.shape) - _evaluate(f, x0, x0.shape)
         slope = np.broadcast_to(rise / (x1 - x0), shape)
@@ -203,7 +211,8 @@ def derivative(f, w, *, h=None, method="central"):
     makes the points coincide and gives NaN.
 
     Where ``f`` returns NaN (say ``log`` of a negative number) the derivative
-    is NaN at that point only, without warnings. Near the edge of ``f``'s
+    is NaN at that point only, without warnings (except for the complex
+    step, see below). Near the edge of ``f``'s
     domain a stencil may step outside it: at ``w = 1e-6`` the central
     difference of ``log`` needs ``log(w - h)`` with ``h = 6e-6 > w`` and gives
     NaN, while ``forward`` stays inside (a smaller ``h`` fixes ``central``).
@@ -213,9 +222,13 @@ def derivative(f, w, *, h=None, method="central"):
     ``ValueError`` when ``f`` fails on complex input or returns real values
     (``abs``, ``float()``, comparisons); it is *silently wrong* for ``**``
     with a non-integer power of a negative number, ``z**n`` with ``|n| >= 100``
-    on a negative real part (NumPy computes these by logarithms), and
+    on a negative real part (NumPy computes these by logarithms),
     ``np.maximum``/``np.minimum`` (which compare complex numbers
-    lexicographically). Use ``central`` for such functions.
+    lexicographically), and outside the real domain of ``f``: ``np.log`` and
+    ``np.sqrt`` of a negative number are NaN for real input but finite for
+    complex input, so at ``w = -1`` the complex step of ``np.log`` gives
+    ``π / h``, about ``3.1e20``, where ``central`` gives NaN. Use ``central``
+    for such functions.
 
     Raises ``TypeError`` for a non-callable ``f`` or non-numeric ``w``;
     ``ValueError`` for a non-finite ``w``, an ``h`` that is not a positive
