@@ -155,6 +155,14 @@ def test_a_number_w_has_only_coordinate_0():
         cn.partial(never_called, 0.0, 1)
 
 
+@pytest.mark.parametrize("i", [0.0, np.False_, np.array([0, 1]), [0], (0,)])
+def test_a_number_w_takes_only_an_integer_0_or_the_empty_tuple_as_i(i):
+    # the same rule as for a vector w: indices are ints (not floats, bools or arrays)
+    with pytest.raises(IndexError, match=r"^i must be 0 for a number w"):
+        cn.partial(never_called, 0.0, i)
+    assert cn.partial(np.sin, 0.0, np.int64(0)) == cn.partial(np.sin, 0.0, ()) == pytest.approx(1.0, rel=1e-9)
+
+
 def test_a_matrix_index_must_be_a_tuple_inside_the_matrix():
     with pytest.raises(IndexError, match=r"^i must be a tuple of 2 ints"):
         cn.partial(never_called, np.eye(2), 0)

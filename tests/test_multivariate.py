@@ -106,6 +106,14 @@ def test_nudging_f_of_x_y_z_along_2_3_minus_1():
     assert directional_derivative(f, w, g) == pytest.approx(np.linalg.norm(g), rel=1e-9)
 
 
+@pytest.mark.parametrize("scale", [1e300, 1e-300, 5e-324])
+def test_only_the_direction_of_v_matters_even_for_huge_and_tiny_v(scale):
+    # ‖v‖ itself overflows (1e300) or underflows (1e-300, the subnormal 5e-324) to 0 or inf
+    f = lambda w: w[0] + 2 * w[1]  # noqa: E731  D_v f = (1, 2)·v/‖v‖
+    assert directional_derivative(f, [0.0, 3.0], [scale, scale]) == pytest.approx(3 / np.sqrt(2), rel=1e-9)
+    assert directional_derivative(f, [0.0, 3.0], [0.0, scale]) == pytest.approx(2.0, rel=1e-9)
+
+
 # ----- matrix inputs and matrix identities ---------------------------------------
 
 A = np.array([[2.0, -1.0, 0.5], [0.0, 3.0, 1.0], [4.0, 1.0, -2.0]])
@@ -220,6 +228,14 @@ def test_the_tangent_plane_is_the_first_order_taylor_polynomial():
     w = np.array([0.5, -0.8, 1.5])
     assert plane(w) == pytest.approx(plane.value + slope @ (w - w0), rel=1e-8)
     assert type(plane(w)) is float
+
+
+def test_the_tangent_plane_keeps_its_own_copy_of_the_point():
+    w0 = np.array([1.0, 2.0])
+    plane = tangent_plane(lambda w: w[0] ** 2 + w[1], w0)
+    w0[0] = 100.0  # the caller reuses its array
+    np.testing.assert_array_equal(plane.point, [1.0, 2.0])
+    assert plane([1.0, 2.0]) == pytest.approx(3.0, rel=1e-12)
 
 
 def test_the_tangent_plane_error_shrinks_quadratically():

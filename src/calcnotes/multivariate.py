@@ -64,7 +64,9 @@ def partial(f, w, i):
     """
     check_callable(f)
     x = as_real_array(w, "w")
-    if x.ndim == 0 and (i == 0 or i == ()) and not isinstance(i, bool):  # one input: f'(w)
+    if x.ndim == 0:  # one input: f'(w)
+        if not ((_is_int(i) and i == 0) or (isinstance(i, tuple) and i == ())):
+            raise IndexError(f"i must be 0 for a number w (it has one coordinate), got {i!r}")
         return derivative(f, x)
     flat_index = _flat_index(i, x.shape)
     coordinate = float(x.ravel()[flat_index])
@@ -130,10 +132,12 @@ def directional_derivative(f, w, v) -> float:
     direction = as_real_array(v, "v")
     if direction.shape != x.shape:
         raise ValueError(f"v must have the shape of w, {x.shape}; got {direction.shape}")
-    length = np.linalg.norm(direction)
-    if length == 0:
+    largest = np.max(np.abs(direction))
+    if largest == 0:
         raise ValueError("v must not be zero: the zero vector has no direction")
-    unit = direction / length
+    # scaled to entries in [-1, 1] first, so that ‖v‖ neither overflows nor underflows
+    unit = direction / largest
+    unit /= np.linalg.norm(unit)
     step = _FIRST_DIFFERENCE_STEP * max(1.0, float(np.max(np.abs(x))))
     return derivative(lambda t: _scalar_value(f, x + t * unit), 0.0, h=step)
 
@@ -253,7 +257,7 @@ def tangent_plane(f, w0) -> TangentPlane:
     with np.errstate(all="ignore"):
         value = _scalar_value(f, x0)
     slope = gradient(f, x0)
-    return TangentPlane(point=x0, value=value, gradient=np.asarray(slope, dtype=float))
+    return TangentPlane(point=x0.copy(), value=value, gradient=np.asarray(slope, dtype=float))
 
 
 def _vector(array: np.ndarray) -> str:
@@ -263,16 +267,15 @@ def _vector(array: np.ndarray) -> str:
 def _flat_index(i, shape) -> int:
     """The position in ``w.ravel()`` of the coordinate ``i`` (int or tuple)."""
     index = (i,) if not isinstance(i, tuple) else i
-    valid = len(index) == len(shape) and all(
-        isinstance(k, (int, np.integer)) and not isinstance(k, bool) and -n <= k < n
-        for k, n in zip(index, shape)
-    )
+    valid = len(index) == len(shape) and all(_is_int(k) and -n <= k < n for k, n in zip(index, shape))
     if not valid:
-        if not shape:
-            raise IndexError(f"i must be 0 for a number w (it has one coordinate), got {i!r}")
         hint = "an int" if len(shape) == 1 else f"a tuple of {len(shape)} ints"
         raise IndexError(f"i must be {hint} indexing w of shape {shape}, got {i!r}")
     return int(np.ravel_multi_index(tuple(k % n for k, n in zip(index, shape)), shape))
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
 
 
 def _steps(centre: np.ndarray, relative_step: float) -> np.ndarray:
