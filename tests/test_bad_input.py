@@ -219,6 +219,21 @@ def test_a_gradient_of_the_wrong_shape_is_reported():
         cn.gradient_descent(vector_f, [1.0, 2.0], lr=0.1, steps=3, grad=lambda w: np.zeros(3))
 
 
+@pytest.mark.parametrize("returned", [None, "0.5", 1j, [0.5, None]])
+def test_a_gradient_that_is_not_real_numbers_is_reported_not_taken_as_nan(returned):
+    # None used to become NaN, and descent then reported diverged=True
+    with pytest.raises(ValueError, match=r"^grad\(w\) must return real numbers"):
+        cn.gradient_descent(np.sin, 1.0, lr=0.1, steps=3, grad=lambda w: returned)
+
+
+@pytest.mark.parametrize("returned", [None, "0.5", 1j])
+def test_an_f_that_does_not_return_a_real_number_is_reported_by_descent_and_the_test(returned):
+    with pytest.raises(ValueError, match=r"^f must return a real number"):
+        cn.gradient_descent(lambda w: returned, 1.0, lr=0.1, steps=3)
+    with pytest.raises(ValueError, match=r"^f must return a real number"):
+        cn.classify_critical_point(lambda w: returned, 0.0)
+
+
 def test_the_gradient_function_from_grad_checks_its_w():
     with pytest.raises(ValueError, match=r"^w must be finite"):
         cn.grad(vector_f)([1.0, float("nan")])

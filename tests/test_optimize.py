@@ -96,6 +96,15 @@ def test_zero_steps_give_just_the_start():
     np.testing.assert_array_equal(result.values, [4.0])
 
 
+@pytest.mark.parametrize("tol", [None, 1.0])  # no step asked for, or none needed
+def test_a_result_without_steps_does_not_share_the_callers_array(tol):
+    w0 = np.array([0.0, 0.0])
+    result = gradient_descent(lambda w: w[0] ** 2 + w[1] ** 2, w0, lr=0.1, steps=0 if tol is None else 5, tol=tol)
+    assert result.steps == 0
+    result.w[0] = 99.0
+    np.testing.assert_array_equal(w0, [0.0, 0.0])
+
+
 def test_the_result_cannot_be_changed():
     result = gradient_descent(square, 2.0, lr=0.1, steps=1)
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from calcnotes._checks import as_real_array, check_callable, check_count, check_positive
+from calcnotes._checks import _short, as_real_array, check_callable, check_count, check_positive
 from calcnotes.differentiation import derivative
-from calcnotes.multivariate import gradient, hessian
+from calcnotes.multivariate import _scalar_value, gradient, hessian
 
 __all__ = ["DescentResult", "classify_critical_point", "gradient_descent"]
 
@@ -57,8 +57,9 @@ def gradient_descent(f, w0, *, lr, steps, grad=None, tol=None) -> DescentResult:
     (no overflow warnings; a NaN never keeps the loop going).
 
     Raises ``ValueError`` for ``lr <= 0`` or not finite, ``steps`` not a whole
-    number ``>= 0``, ``tol <= 0``, a non-finite ``w0``, or an ``f`` that does
-    not return a single number; ``TypeError`` if ``f`` or ``grad`` is not
+    number ``>= 0``, ``tol <= 0``, a non-finite ``w0``, an ``f`` that does
+    not return a single real number, or a ``grad`` that does not return real
+    numbers of the shape of ``w0``; ``TypeError`` if ``f`` or ``grad`` is not
     callable.
 
     Examples
@@ -79,7 +80,13 @@ def gradient_descent(f, w0, *, lr, steps, grad=None, tol=None) -> DescentResult:
         check_callable(grad, "grad")
     def gradient_at(point):
         if grad is not None:
-            direction = np.asarray(grad(point if point.ndim else point[()]), dtype=float)
+            returned = grad(point if point.ndim else point[()])
+            direction = np.asarray(returned)
+            if np.iscomplexobj(direction) or direction.dtype.kind not in "biuf":
+                raise ValueError(
+                    f"grad(w) must return real numbers, got {type(returned).__name__} {_short(returned)}"
+                )
+            direction = direction.astype(float, copy=False)
         else:
             direction = np.asarray((derivative if point.ndim == 0 else gradient)(f, point))
         if direction.shape != point.shape:
@@ -105,17 +112,14 @@ def gradient_descent(f, w0, *, lr, steps, grad=None, tol=None) -> DescentResult:
         else:  # every step taken: the last iterate may meet the tolerance too
             if tol is not None and not diverged:
                 converged = bool(np.linalg.norm(gradient_at(w)) < tol)
-    final = float(w) if w.ndim == 0 else w
+    final = float(w) if w.ndim == 0 else w.copy()  # w may still be the caller's w0
     return DescentResult(
         w=final, path=np.array(path), values=np.array(values), converged=converged, diverged=diverged
     )
 
 
 def _value(f, w) -> float:
-    value = np.asarray(f(w if w.ndim else w[()]))
-    if value.size != 1:
-        raise ValueError(f"f must return a single number, got an array of shape {value.shape}")
-    return float(value.reshape(()))
+    return _scalar_value(f, w if w.ndim else w[()])
 
 
 def classify_critical_point(f, w, *, tol=1e-5) -> str:
