@@ -230,6 +230,23 @@ def test_powers_with_constant_and_traced_exponents():
     assert grad(lambda w: w[0] ** w[1])(np.array([0.0, 2.0]))[1] == 0.0  # limit of a^b log a at a = 0
 
 
+def test_a_power_0_has_derivative_0_even_at_0():
+    # w**0 = 1 everywhere; the rule b a^(b-1) would give 0 * inf = NaN at a = 0
+    assert grad(lambda w: w**0)(0.0) == 0.0
+    np.testing.assert_array_equal(grad(lambda w: np.sum(w**0.0))(np.array([0.0, 2.0])), [0.0, 0.0])
+    assert grad(lambda w: w**1)(0.0) == 1.0
+    # w^w has no derivative at 0 (it tends to -inf from the right): NaN, not 0
+    assert np.isnan(grad(lambda w: w**w)(0.0))
+
+
+def test_sqrt_and_log_have_the_same_slope_at_minus_0_as_at_0():
+    # -0.0 == 0.0: sqrt(-0.0) is -0.0 and 1/-0.0 is -inf, but the slope at 0 is +inf
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # log(0) = -inf warns, as in NumPy
+        for function in (ad.sqrt, ad.log):
+            assert grad(function)(-0.0) == grad(function)(0.0) == np.inf
+
+
 def test_relu_has_derivative_0_at_0_and_maximum_splits_ties():
     points = np.array([-1.0, 0.0, 2.0])
     np.testing.assert_array_equal(grad(lambda w: np.sum(ad.relu(w)))(points), [0.0, 0.0, 1.0])
@@ -237,6 +254,23 @@ def test_relu_has_derivative_0_at_0_and_maximum_splits_ties():
     np.testing.assert_array_equal(grad(lambda w: np.sum(np.minimum(w, 0)))(points), [1.0, 0.5, 0.0])
     assert grad(lambda w: np.maximum(w, w))(1.0) == 1.0
     np.testing.assert_array_equal(grad(lambda w: np.sum(np.abs(w)))(points), [-1.0, 0.0, 1.0])
+
+
+def test_transpose_takes_its_axes_as_numpy_does():
+    X = np.arange(6.0).reshape(2, 3)
+    expected = [[0.0, 0.0, 0.0], [6.0, 0.0, 0.0]]  # d/dX of sum(X.T[0]²) = sum of X[:, 0]²
+    for transposed in (
+        lambda W: W.transpose((1, 0)),
+        lambda W: W.transpose(1, 0),
+        lambda W: W.transpose(-1, 0),
+        lambda W: np.transpose(W, (-1, -2)),
+        lambda W: W.transpose(None),
+    ):
+        np.testing.assert_array_equal(grad(lambda W: np.sum(transposed(W)[0] ** 2))(X), expected)
+    # three axes, a negative one among them: the gradient goes back to the right entries
+    C = np.arange(24.0).reshape(4, 2, 3)
+    got = grad(lambda W: np.sum(np.transpose(W, (-1, 0, 1)) * C))(np.ones((2, 3, 4)))
+    np.testing.assert_array_equal(got, np.transpose(C, (1, 2, 0)))
 
 
 def test_python_conditionals_on_traced_numbers_pick_a_branch():
@@ -260,6 +294,27 @@ def test_the_autodiff_functions_work_on_plain_numbers_and_arrays(name):
     np.testing.assert_array_equal(function(points), reference(points))
     np.testing.assert_array_equal(function(list(points)), reference(points))
     assert function(1.5) == reference(1.5)
+
+
+@pytest.mark.parametrize("name", ["sin", "cos", "exp", "log", "tanh", "sigmoid", "relu", "sqrt"])
+def test_each_autodiff_function_gives_a_number_for_a_number(name):
+    value = getattr(ad, name)(0.5)
+    assert np.ndim(value) == 0 and isinstance(value, float)  # a NumPy float, as np.sin gives
+
+
+@pytest.mark.parametrize("name", ["sin", "cos", "exp", "log", "tanh", "sigmoid", "relu", "sqrt"])
+@pytest.mark.parametrize("w", [None, "0.5", [0.5, None], 1j])
+def test_each_autodiff_function_refuses_what_is_not_a_real_number_naming_w(name, w):
+    # np.asarray(None, dtype=float) is NaN: None used to give NaN silently
+    with pytest.raises((TypeError, ValueError), match=r"^w must be (a )?real"):
+        getattr(ad, name)(w)
+
+
+@pytest.mark.parametrize("constant", [None, "1", 1j, [1.0, None]])
+def test_a_constant_that_is_not_a_real_number_is_refused_in_a_traced_operation(constant):
+    # w + None used to give the value NaN and the slope 1
+    with pytest.raises((TypeError, ValueError), match=r"^a constant in f must be (a )?real"):
+        grad(lambda w: w * constant + w)(1.0)
 
 
 def test_sigmoid_and_relu_on_plain_numbers_are_stable_and_exact():
@@ -288,6 +343,18 @@ def test_an_unsupported_numpy_function_raises_a_type_error_listing_what_is_suppo
     with pytest.raises(TypeError, match=name.replace(".", r"\.")) as error:
         grad(function)(V)
     assert "np.sin" in str(error.value) and "np.matmul" in str(error.value)
+
+
+@pytest.mark.parametrize("returned", [None, "loss", {}, lambda w: w], ids=["None", "str", "dict", "function"])
+def test_an_f_that_returns_no_number_is_refused_rather_than_given_gradient_0(returned):
+    # e.g. a def without return: its gradient used to be 0
+    with pytest.raises(ValueError, match=r"^f must return a single number"):
+        grad(lambda w: returned)(V)
+
+
+def test_an_f_that_returns_a_list_of_traced_values_is_told_to_return_one_number():
+    with pytest.raises(ValueError, match=r"^f must return a single number, got list"):
+        grad(lambda w: [np.sum(w**2)])(V)
 
 
 def test_turning_a_traced_value_into_a_plain_array_is_refused():

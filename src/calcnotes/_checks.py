@@ -85,14 +85,17 @@ def as_float_array(w, name: str = "w", *, bools: bool = False) -> np.ndarray:
         raise TypeError(f"{name} must be a real number or an array of real numbers: {error}") from None
     if array.dtype.kind == "c":
         raise ValueError(f"{name} must be real, got complex {_short(w)}")
-    message = f"{name} must be a real number or an array of real numbers, got {type(w).__name__} {_short(w)}"
     if array.dtype.kind == "O":  # e.g. None, or a list mixing numbers and other things
         if not all(is_real_number(item) or (bools and isinstance(item, (bool, np.bool_))) for item in array.flat):
-            raise TypeError(message)
+            raise TypeError(_not_real(w, name))
         array = array.astype(float)
     if array.dtype.kind not in ("biuf" if bools else "iuf"):
-        raise TypeError(message)
+        raise TypeError(_not_real(w, name))
     return array.astype(float, copy=False)
+
+
+def _not_real(w, name: str) -> str:
+    return f"{name} must be a real number or an array of real numbers, got {type(w).__name__} {_short(w)}"
 
 
 def as_real_scalar(w, name: str = "w") -> float:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from calcnotes._checks import as_real_array, check_callable
+from calcnotes._checks import _short, as_float_array, as_real_array, check_callable
 
 __all__ = [
     "Node", "SUPPORTED", "cos", "exp", "grad", "log", "relu", "sigmoid", "sin", "sqrt", "tanh",
@@ -196,7 +196,9 @@ class Node:
         return _reshape(self, shape[0] if len(shape) == 1 else shape)
 
     def transpose(self, *axes):
-        return _transpose(self, axes or None)
+        if len(axes) == 1 and (axes[0] is None or isinstance(axes[0], (tuple, list))):
+            axes = axes[0]  # w.transpose((1, 0)), as for NumPy arrays
+        return _transpose(self, tuple(axes) if axes else None)
 
     @property
     def T(self):
@@ -218,8 +220,8 @@ class Node:
 
 
 def _value(x):
-    """The plain value of a node or a constant."""
-    return x.value if isinstance(x, Node) else np.asarray(x, dtype=float)
+    """The plain value of a node or a constant (a real number or array; not None)."""
+    return x.value if isinstance(x, Node) else as_float_array(x, "a constant in f", bools=True)
 
 
 def _unbroadcast(gradient, shape) -> np.ndarray:
@@ -258,9 +260,12 @@ def _power(a, b):
     return Node(
         result,
         [
-            (a, lambda g: g * exponent * base ** (exponent - 1)),
-            # d(a^b)/db = a^b log a, with the limit 0 at a = 0
-            (b, lambda g: g * np.where(base == 0, 0.0, result * np.log(np.where(base == 0, 1, base)))),
+            # d(a^b)/da = b a^(b-1), and 0 for b = 0 (a^0 = 1), also at a = 0
+            (a, lambda g: g * np.where(exponent == 0, 0.0, exponent * base ** (exponent - 1))),
+            # d(a^b)/db = a^b log a; at a = 0 the limit 0 for b > 0, none for b <= 0
+            (b, lambda g: g * np.where(
+                base == 0, np.where(exponent > 0, 0.0, np.nan), result * np.log(np.where(base == 0, 1, base))
+            )),
         ],
     )
 
@@ -380,8 +385,9 @@ def _reshape(a, shape, **unsupported):
 
 def _transpose(a, axes=None):
     x = _value(a)
-    inverse = None if axes is None else np.argsort(axes)
-    return Node(np.transpose(x, axes), [(a, lambda g: np.transpose(g, inverse))])
+    y = np.transpose(x, axes)  # NumPy checks the axes
+    inverse = None if axes is None else np.argsort([axis % x.ndim for axis in axes])  # (-1, 0) is (1, 0)
+    return Node(y, [(a, lambda g: np.transpose(g, inverse))])
 
 
 def _no_options(name, options):
@@ -399,7 +405,7 @@ def _elementwise(w, forward, slope):
     Plain numbers and arrays simply get ``forward``, a plain NumPy result.
     """
     if not isinstance(w, Node):
-        return forward(np.asarray(w, dtype=float))
+        return forward(as_float_array(w, "w", bools=True))
     y = forward(w.value)
     return Node(y, [(w, lambda g: g * slope(w.value, y))])
 
@@ -445,7 +451,7 @@ def log(w):
     >>> grad(log)(4.0)
     0.25
     """
-    return _elementwise(w, np.log, lambda x, y: 1 / x)
+    return _elementwise(w, np.log, lambda x, y: 1 / (x + 0.0))  # + 0.0: -0.0 is 0, slope +inf
 
 
 def tanh(w):
@@ -476,7 +482,8 @@ def sigmoid(w):
 def _stable_sigmoid(x):
     """``1 / (1 + e^-x)``, as ``e^x / (1 + e^x)`` for negative ``x`` (no overflow)."""
     exp_minus_abs = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + exp_minus_abs), exp_minus_abs / (1 + exp_minus_abs))
+    # [()]: a number gives a NumPy float, like np.exp (np.where would give a 0-d array)
+    return np.where(x >= 0, 1 / (1 + exp_minus_abs), exp_minus_abs / (1 + exp_minus_abs))[()]
 
 
 def relu(w):
@@ -501,7 +508,7 @@ def sqrt(w):
     >>> grad(sqrt)(4.0)
     0.25
     """
-    return _elementwise(w, np.sqrt, lambda x, y: 0.5 / y)
+    return _elementwise(w, np.sqrt, lambda x, y: 0.5 / np.abs(y))  # sqrt(-0.0) is -0.0; slope +inf
 
 
 # More NumPy functions of one variable that grad understands, as np.tan(w)
@@ -589,9 +596,15 @@ def grad(f):
     def gradient_of_f(w):
         point = Node(as_real_array(w, "w"))
         output = f(point)
-        if not isinstance(output, Node):  # f does not depend on w
-            if np.size(output) != 1:
-                raise ValueError(f"f must return a single number, got shape {np.shape(output)}")
+        if not isinstance(output, Node):  # f does not depend on w (or returned None, a list, ...)
+            try:
+                size = as_float_array(output, "f", bools=True).size
+            except (TypeError, ValueError):
+                size = None
+            if size != 1:
+                raise ValueError(
+                    f"f must return a single number, got {type(output).__name__} {_short(output)}"
+                )
             return _shaped(np.zeros_like(point.value))
         if output.size != 1:
             raise ValueError(
