@@ -1,4 +1,4 @@
-"""The search cache gives the build what it would compute itself, and is used."""
+"""The search and template caches give the build what it would compute itself, and are used."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import pytest
 from material.plugins.search import plugin as search
 
@@ -96,11 +97,52 @@ def test_turned_off_with_the_execution_cache_material_parses_as_shipped(tmp_path
     assert search.Parser is hook.PARSER and hook._store is None
 
 
+# ----- the template cache ------------------------------------------------------------
+
+TEMPLATES = {"page.html": "{% for x in items %}\n  <li>{{ x | upper }}</li>\n{% endfor %}\n"}
+
+
+def _environment(templates: dict[str, str], **settings) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.DictLoader(templates), **settings)
+
+
+def _render(directory: Path, templates: dict[str, str] = TEMPLATES, **settings) -> tuple[str, int]:
+    """page.html rendered by a new environment with a template cache in *directory*,
+    and how many templates that environment compiled."""
+    env = _environment(templates, **settings)
+    env.bytecode_cache = _hook("template_cache").TemplateCache(directory)
+    compiled = []
+    compile_template = env.compile
+    env.compile = lambda *args, **kwargs: compiled.append(args) or compile_template(*args, **kwargs)
+    return env.get_template("page.html").render(items=["a", "b"]), len(compiled)
+
+
+def _expected(templates: dict[str, str] = TEMPLATES, **settings) -> str:
+    return _environment(templates, **settings).get_template("page.html").render(items=["a", "b"])
+
+
+def test_a_template_compiled_once_renders_the_same_from_the_cache(tmp_path):
+    assert _render(tmp_path) == (_expected(), 1)
+    assert _render(tmp_path) == (_expected(), 0)
+    assert list(tmp_path.iterdir())
+
+
+def test_a_template_is_compiled_again_when_the_environment_or_its_source_changes(tmp_path):
+    trimmed = {"trim_blocks": True, "lstrip_blocks": True}  # the same source, other code
+    assert _expected(**trimmed) != _expected()
+    assert _render(tmp_path) == (_expected(), 1)
+    assert _render(tmp_path, **trimmed) == (_expected(**trimmed), 1)
+    assert _render(tmp_path) == (_expected(), 0)
+    edited = {"page.html": TEMPLATES["page.html"].replace("upper", "lower")}
+    assert _render(tmp_path, edited) == (_expected(edited), 1)
+    assert "<li>a</li>" in _expected(edited)
+
+
 # ----- the real site -----------------------------------------------------------------
 
 
 def _copy_of_the_site(destination: Path) -> Path:
-    """The project as a build reads it, with the notebooks' cache but no search cache."""
+    """The project as a build reads it, with the notebooks' cache but none of ours."""
     for name in ("docs", "hooks", "overrides", "snippets", "src"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
@@ -111,19 +153,26 @@ def _copy_of_the_site(destination: Path) -> Path:
     return destination
 
 
+def _stamps(directory: Path) -> dict[str, int]:
+    return {path.name: path.stat().st_mtime_ns for path in directory.iterdir()}
+
+
 @pytest.mark.site
-def test_the_real_site_rebuilt_from_the_search_cache_is_byte_identical_to_its_first_build(
+def test_the_real_site_rebuilt_from_both_caches_is_byte_identical_to_its_first_build(
     built_site, site_exec_cache, tmp_path
 ):
-    # The first build parses every page, as a build without the cache does.
+    # The first build parses every page and compiles every template, as a build without them does.
     project = _copy_of_the_site(tmp_path / "project")
     env = {"CALCNOTES_EXEC_CACHE": str(site_exec_cache)}  # filled by built_site: no example runs
     cold = mkdocs_build(project, tmp_path / "cold", env=env)
     assert cold.returncode == 0, cold.stderr[-6000:]
+    templates = _stamps(project / ".cache" / "templates")
     warm = mkdocs_build(project, tmp_path / "warm", env=env)
     assert warm.returncode == 0, warm.stderr[-6000:]
 
     parsed = re.search(r"search_cache: 0 pages from the cache, (\d+) parsed", cold.stderr)
     assert parsed and int(parsed[1]) >= 10, cold.stderr[-3000:]
     assert f"search_cache: {parsed[1]} pages from the cache, 0 parsed" in warm.stderr
+    assert len(templates) >= 50  # the theme's and mkdocstrings' templates ...
+    assert _stamps(project / ".cache" / "templates") == templates  # ... none compiled again
     assert _differences(tmp_path / "cold", tmp_path / "warm") == []
