@@ -12,9 +12,10 @@ Each build is ``mkdocs build --strict`` in a fresh process, in a temporary
 copy of the project (edits are made there, never in this tree; the copy's
 src/ is put first on PYTHONPATH, so its calcnotes is the one imported):
 
-- cold, cache off:    CALCNOTES_EXEC_CACHE=0, markdown-exec as shipped, .cache/ empty
-- cold, empty cache:  the execution cache on, nothing stored yet (missing examples
-                      also run in worker processes)
+- cold, cache off:    CALCNOTES_EXEC_CACHE=0: markdown-exec, search and templates as
+                      shipped (the hooks' caches off), .cache/ empty
+- cold, empty cache:  the caches on, nothing stored yet (missing examples also run
+                      in worker processes)
 - nothing changed:    the same again
 - one page's prose:   a sentence added to the page with the most examples
 - one example:        a comment added to the slowest example (an upper bound)
