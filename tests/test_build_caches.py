@@ -141,15 +141,16 @@ def test_a_template_is_compiled_again_when_the_environment_or_its_source_changes
 # ----- the real site -----------------------------------------------------------------
 
 
-def _copy_of_the_site(destination: Path) -> Path:
-    """The project as a build reads it, with the notebooks' cache but none of ours."""
+def _copy_of_the_site(destination: Path, *, notebooks: bool = True) -> Path:
+    """The project as a build reads it, with the notebooks' cache (unless not *notebooks*)
+    but none of ours."""
     for name in ("docs", "hooks", "overrides", "snippets", "src"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     (destination / "node_modules").symlink_to(ROOT / "node_modules")
-    notebooks = ROOT / ".cache" / "mkdocs-jupyter"  # filled by built_site: the notebooks do not run again
-    if notebooks.is_dir():
-        shutil.copytree(notebooks, destination / ".cache" / "mkdocs-jupyter")
+    rendered = ROOT / ".cache" / "mkdocs-jupyter"  # filled by built_site: the notebooks do not run again
+    if notebooks and rendered.is_dir():
+        shutil.copytree(rendered, destination / ".cache" / "mkdocs-jupyter")
     return destination
 
 
