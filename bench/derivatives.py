@@ -83,17 +83,27 @@ def numdifftools_central(f, points):
     return numdifftools.Derivative(f, method="central", order=2, step=step)(points)
 
 
-TEXTBOOK = "textbook central (one h, /2h)"
-
-
 def textbook_central(f, points):
     """Central differences as often written by hand: one step for all points, divided by 2h."""
     h = EPS ** (1 / 3) * max(1.0, float(np.max(np.abs(points))))
     return (f(points + h) - f(points - h)) / (2 * h)
 
 
+def textbook_five_point(f, points):
+    """The five-point formula as often written by hand: one step for all points, divided by 12h."""
+    h = EPS ** (1 / 5) / 2 * max(1.0, float(np.max(np.abs(points))))
+    return (8 * (f(points + h) - f(points - h)) - (f(points + 2 * h) - f(points - 2 * h))) / (12 * h)
+
+
+# Written by hand, for comparison: what calcnotes' per-point steps and exact
+# widths (see calcnotes.derivative) cost over the plain formulas.
+TEXTBOOK = {
+    "textbook central (one h, /2h)": textbook_central,
+    "textbook five-point (one h, /12h)": textbook_five_point,
+}
+
 COMPETITORS = {
-    TEXTBOOK: textbook_central,
+    **TEXTBOOK,
     "scipy (adaptive, order 8)": scipy_adaptive,
     "scipy (central, 1 step)": scipy_central,
     "numdifftools (adaptive)": numdifftools_adaptive,
@@ -148,6 +158,8 @@ def accuracy_table():
     print("   richardson <= 1e-11, complex <= 1e-13. cos(40w)^100/(w²+1) is a train of spikes")
     print("   of width ~1/400, far from well scaled; the complex step also fails there because")
     print("   NumPy computes z**100 through logarithms (see calcnotes.derivative's docstring).")
+    print("   The textbook columns share one step, sized for the largest |w|, and divide by 2h or")
+    print("   12h: too large a step where |w| is small (log(w) on [0.5, 5]).")
     print()
 
 
@@ -217,10 +229,10 @@ def cost_ratios(f, *, only_calcnotes: bool) -> dict:
     ours |= {f"calcnotes {m}": (lambda m=m: derivative(f, points, method=m)) for m in METHODS}
     if only_calcnotes:
         return ratios_to_f(f, points, ours, REPEATS, round_robin=False)
-    ours[TEXTBOOK] = lambda: textbook_central(f, points)
+    ours |= {name: (lambda run=run: run(f, points)) for name, run in TEXTBOOK.items()}
     ratios = ratios_to_f(f, points, ours, REPEATS)
     theirs = {name: (lambda run=run: run(f, points)) for name, run in COMPETITORS.items()
-              if name not in SLOW_COMPETITORS and name != TEXTBOOK}
+              if name not in SLOW_COMPETITORS and name not in TEXTBOOK}
     ratios |= ratios_to_f(f, points, theirs, REPEATS) | {"f (ms)": ratios["f (ms)"]}
     fewer = np.linspace(-3, 3, N_COST_NUMDIFFTOOLS)
     slow = {name: (lambda run=COMPETITORS[name]: run(f, fewer)) for name in SLOW_COMPETITORS}
@@ -260,7 +272,8 @@ def cost_table(*, only_calcnotes=False):
     print("   Targets: central <= 2.2, five-point <= 4.5, complex <= 2.5. The floor rows are the")
     print("   calls of f each method cannot avoid, with nothing else: central and five-point")
     print("   need 2 and 4 results of f alive at once, the complex step one evaluation of f at")
-    print("   complex points (complex sin, tanh, ... cost several real ones).")
+    print("   complex points (complex sin, tanh, ... cost several real ones). The textbook rows")
+    print("   show what calcnotes' step per point and exact widths cost (their accuracy: table 1).")
     print()
 
 
