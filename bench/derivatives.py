@@ -261,9 +261,10 @@ def cost_table(*, only_calcnotes=False):
           + "".join(f"{results[name]['f (ms)']:.1f} ms".ljust(22) for name in COST_FUNCTIONS))
     print()
     if only_calcnotes:
-        print("   Here glibc hands freed memory back to the kernel whenever more than 128 KB-16 MB")
-        print("   is free at the top of its heap, and every call that holds more arrays than f")
-        print("   pays ~1 ms per 8 MB for zeroed pages (see settle_allocator).")
+        print("   Here glibc hands freed memory back to the kernel as soon as more than a threshold")
+        print("   (128 KB at start, 16 MB after the first 8 MB array) is free at the top of its heap:")
+        print("   each call that holds more arrays than f pays ~1 ms per 8 MB for fresh zeroed pages")
+        print("   (see settle_allocator).")
         print()
         return
     print(f"   calcnotes calls f {CALLS_OF_F} times per call (whole arrays).")
