@@ -98,6 +98,26 @@ def _not_real(w, name: str) -> str:
     return f"{name} must be a real number or an array of real numbers, got {type(w).__name__} {_short(w)}"
 
 
+def returned_reals(returned, requirement: str) -> np.ndarray:
+    """What a caller's function returned, as a float array; ``ValueError`` unless real numbers.
+
+    ``requirement`` opens the message, e.g. ``"grad(w) must return real numbers"``.
+
+    Examples
+    --------
+    >>> returned_reals([1, 2], "grad(w) must return real numbers")
+    array([1., 2.])
+    >>> returned_reals(None, "f must return a real number")
+    Traceback (most recent call last):
+        ...
+    ValueError: f must return a real number, got NoneType None
+    """
+    values = np.asarray(returned)
+    if np.iscomplexobj(values) or values.dtype.kind not in "biuf":
+        raise ValueError(f"{requirement}, got {type(returned).__name__} {_short(returned)}")
+    return values.astype(float, copy=False)
+
+
 def as_real_scalar(w, name: str = "w") -> float:
     """Return ``w`` as a finite Python float; raise naming ``name`` otherwise.
 

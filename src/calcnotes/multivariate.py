@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from calcnotes._checks import as_real_array, check_callable
+from calcnotes._checks import as_real_array, check_callable, returned_reals
 from calcnotes.differentiation import derivative
 
 __all__ = ["TangentPlane", "directional_derivative", "gradient", "hessian", "partial", "tangent_plane"]
@@ -300,13 +300,11 @@ def _moved(x: np.ndarray, flat_index: int, value: float) -> np.ndarray:
 
 
 def _scalar_value(f, point) -> float:
-    value = np.asarray(f(point))
+    value = returned_reals(f(point), "f must return a real number")
     if value.size != 1:
         raise ValueError(
             f"f must return a single number (a scalar function of w), got an array of shape {value.shape}"
         )
-    if np.iscomplexobj(value) or value.dtype.kind not in "biuf":
-        raise ValueError(f"f must return a real number, got {value.dtype} {value}")
     return float(value.reshape(()))
 
 

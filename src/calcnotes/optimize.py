@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from calcnotes._checks import _short, as_real_array, check_callable, check_count, check_positive
+from calcnotes._checks import as_real_array, check_callable, check_count, check_positive, returned_reals
 from calcnotes.differentiation import derivative
 from calcnotes.multivariate import _scalar_value, gradient, hessian
 
@@ -80,13 +80,8 @@ def gradient_descent(f, w0, *, lr, steps, grad=None, tol=None) -> DescentResult:
         check_callable(grad, "grad")
     def gradient_at(point):
         if grad is not None:
-            returned = grad(point if point.ndim else point[()])
-            direction = np.asarray(returned)
-            if np.iscomplexobj(direction) or direction.dtype.kind not in "biuf":
-                raise ValueError(
-                    f"grad(w) must return real numbers, got {type(returned).__name__} {_short(returned)}"
-                )
-            direction = direction.astype(float, copy=False)
+            direction = returned_reals(grad(point if point.ndim else point[()]),
+                                       "grad(w) must return real numbers")
         else:
             direction = np.asarray((derivative if point.ndim == 0 else gradient)(f, point))
         if direction.shape != point.shape:
