@@ -7,8 +7,8 @@ Run: python bench/derivatives.py
 2. Cost: time to differentiate at 10^6 points divided by the time of one
    evaluation of f at the same points (median of several repeats, measured
    side by side, round-robin, in this one run). Beside calcnotes: the floor
-   of each method (its calls of f and nothing else), central differences as
-   written by hand, SciPy and numdifftools. Measured with the allocator
+   of each method (its calls of f and nothing else), the central and
+   five-point formulas as written by hand, SciPy and numdifftools. Measured with the allocator
    settled (see settle_allocator), then, for calcnotes alone, again in a
    fresh process whose allocator is as Python starts it.
 3. Cost of calcnotes.grad (reverse-mode autodiff) on 10^4 inputs, as a
@@ -101,14 +101,15 @@ TEXTBOOK = {
     "textbook central (one h, /2h)": textbook_central,
     "textbook five-point (one h, /12h)": textbook_five_point,
 }
-
-COMPETITORS = {
-    **TEXTBOOK,
+SCIPY = {
     "scipy (adaptive, order 8)": scipy_adaptive,
     "scipy (central, 1 step)": scipy_central,
+}
+NUMDIFFTOOLS = {  # far slower per point: timed on fewer points
     "numdifftools (adaptive)": numdifftools_adaptive,
     "numdifftools (central, 1 step)": numdifftools_central,
 }
+COMPETITORS = TEXTBOOK | SCIPY | NUMDIFFTOOLS
 
 
 # The calls of f that each method needs, and nothing else: what no
@@ -120,9 +121,6 @@ FLOORS = {
     ),
     "f at complex points (floor for complex)": lambda f, _, complex_points: f(complex_points),
 }
-
-
-SLOW_COMPETITORS = [name for name in COMPETITORS if name.startswith("numdifftools")]
 
 
 def relative_error(got, expected):
@@ -197,7 +195,7 @@ def settle_allocator():
     glibc returns freed memory at the top of its heap to the kernel once more
     than a threshold is free, and the kernel zeroes every page it hands out
     again: about 1 ms per 8 MB here, a cost of the allocator, not of the
-    arithmetic. The threshold starts at 128 KB and rises (up to 64 MB) each
+    arithmetic. The threshold starts at 128 KB and rises (up to 32 MB) each
     time the program frees a block allocated directly from the kernel that is
     bigger than the current one. One evaluation of f frees what it allocated
     and gets the same memory back at the next call; a derivative that holds
@@ -205,23 +203,23 @@ def settle_allocator():
     pages on every call. Freeing one 31 MB array once puts every candidate,
     f included, in the state a long-running session reaches anyway.
     """
-    del_me = np.ones(31 * 2**20 // 8)
-    del del_me
+    np.ones(31 * 2**20 // 8)  # allocated from the kernel and freed at once
 
 
-def ratios_to_f(f, points, candidates: dict, repeats: int, *, round_robin: bool = True) -> dict:
-    """Each candidate's median time over the median time of ``f(points)``, timed together."""
+def ratios_to_f(f, points, candidates: dict, repeats: int, *, round_robin: bool = True):
+    """Each candidate's median time over that of ``f(points)``, timed together; and f's, in ms."""
     times = median_times({"f": lambda: f(points), **candidates}, repeats, round_robin=round_robin)
-    return {name: times[name] / times["f"] for name in candidates} | {"f (ms)": times["f"] * 1e3}
+    return {name: times[name] / times["f"] for name in candidates}, times["f"] * 1e3
 
 
-def cost_ratios(f, *, only_calcnotes: bool) -> dict:
-    """The rows of the cost table for one function.
+def cost_ratios(f, *, only_calcnotes: bool):
+    """The rows of the cost table for one function, and one evaluation of f in ms.
 
     Candidates are timed in groups, each against its own evaluations of f:
-    calcnotes with the floors, then scipy, then numdifftools on fewer points.
-    The competitors allocate arrays many times the size of the input, and
-    timed in one round with the others they would evict their memory.
+    calcnotes with the floors and the textbook formulas, then scipy, then
+    numdifftools on fewer points. The competitors allocate arrays many times
+    the size of the input, and timed in one round with the others they would
+    evict their memory.
     """
     points = np.linspace(-3, 3, N_COST)
     complex_points = points + 1e-20j
@@ -230,14 +228,13 @@ def cost_ratios(f, *, only_calcnotes: bool) -> dict:
     if only_calcnotes:
         return ratios_to_f(f, points, ours, REPEATS, round_robin=False)
     ours |= {name: (lambda run=run: run(f, points)) for name, run in TEXTBOOK.items()}
-    ratios = ratios_to_f(f, points, ours, REPEATS)
-    theirs = {name: (lambda run=run: run(f, points)) for name, run in COMPETITORS.items()
-              if name not in SLOW_COMPETITORS and name not in TEXTBOOK}
-    ratios |= ratios_to_f(f, points, theirs, REPEATS) | {"f (ms)": ratios["f (ms)"]}
+    ratios, f_ms = ratios_to_f(f, points, ours, REPEATS)
+    ratios |= ratios_to_f(f, points, {name: (lambda run=run: run(f, points)) for name, run in SCIPY.items()},
+                          REPEATS)[0]
     fewer = np.linspace(-3, 3, N_COST_NUMDIFFTOOLS)
-    slow = {name: (lambda run=COMPETITORS[name]: run(f, fewer)) for name in SLOW_COMPETITORS}
-    ratios |= ratios_to_f(f, fewer, slow, max(3, REPEATS // 2)) | {"f (ms)": ratios["f (ms)"]}
-    return ratios
+    ratios |= ratios_to_f(f, fewer, {name: (lambda run=run: run(f, fewer)) for name, run in NUMDIFFTOOLS.items()},
+                          max(3, REPEATS // 2))[0]
+    return ratios, f_ms
 
 
 def cost_table(*, only_calcnotes=False):
@@ -252,13 +249,13 @@ def cost_table(*, only_calcnotes=False):
         warnings.simplefilter("ignore")
         results = {name: cost_ratios(numpy_function(FUNCTIONS[name][0]), only_calcnotes=only_calcnotes)
                    for name in COST_FUNCTIONS}
-    rows = [row for row in results[COST_FUNCTIONS[0]] if row != "f (ms)"]
+    rows = list(results[COST_FUNCTIONS[0]][0])
     width = max(len(row) for row in rows) + 2
     print("".ljust(width) + "".join(name[:20].ljust(22) for name in COST_FUNCTIONS))
     for row in rows:
-        print(row.ljust(width) + "".join(f"{results[name][row]:.2f}".ljust(22) for name in COST_FUNCTIONS))
+        print(row.ljust(width) + "".join(f"{results[name][0][row]:.2f}".ljust(22) for name in COST_FUNCTIONS))
     print("one evaluation of f".ljust(width)
-          + "".join(f"{results[name]['f (ms)']:.1f} ms".ljust(22) for name in COST_FUNCTIONS))
+          + "".join(f"{results[name][1]:.1f} ms".ljust(22) for name in COST_FUNCTIONS))
     print()
     if only_calcnotes:
         print("   Here glibc hands freed memory back to the kernel as soon as more than a threshold")
