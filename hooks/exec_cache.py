@@ -55,6 +55,8 @@ from markdown_exec._internal.formatters.python import _code_block_id, _run_pytho
 from markdown_exec._internal.formatters.python import _format_python as format_python_uncached
 from pymdownx.superfences import RE_NESTED_FENCE_START, RE_OPTIONS
 
+from build_switches import cache_setting, caches_on, workers
+
 log = logging.getLogger("mkdocs.hooks.exec_cache")
 
 FORMAT = 1  # bump when the meaning of a stored entry changes
@@ -65,24 +67,13 @@ VERSIONS_OF = ("numpy", "matplotlib", "markdown-exec")
 BLOCK_NAME = re.compile(r"<code block: |_code_block_(?:n\d|id_|session_)")
 
 
-def _setting() -> str:
-    return os.environ.get("CALCNOTES_EXEC_CACHE", "").strip()
-
-
-def _enabled() -> bool:
-    return _setting().lower() not in ("0", "off", "false", "no")
-
-
 def _directory(config) -> Path:
-    setting = _setting()
+    setting = cache_setting()
     if setting and setting.lower() not in ("1", "on", "true", "yes"):
         return Path(setting)
     return Path(config.config_file_path).parent / ".cache" / "exec"
 
 
-def _workers() -> int:
-    """Worker processes besides the build process: one per other core."""
-    return int(os.environ.get("CALCNOTES_EXEC_WORKERS", (os.cpu_count() or 1) - 1))
 
 
 # ----- the key -----------------------------------------------------------------------
@@ -301,14 +292,14 @@ def on_config(config):
         _cache.close()
     _cache = None
     for language in LANGUAGES:
-        markdown_exec.formatters[language] = format_python_cached if _enabled() else format_python_uncached
+        markdown_exec.formatters[language] = format_python_cached if caches_on() else format_python_uncached
     return config
 
 
 def on_pre_build(config):
     """Open this build's cache; forget a stale ``calcnotes`` imported by an earlier build."""
     global _cache, _last_digest
-    if not _enabled():
+    if not caches_on():
         return
     _cache = ExecCache(_directory(config), environment())
     digest = _cache.env[PACKAGE]
@@ -320,7 +311,7 @@ def on_pre_build(config):
 
 def on_nav(nav, config, files):
     if _cache is not None:
-        _cache.start(_missing_blocks(_cache, config, files), _workers())
+        _cache.start(_missing_blocks(_cache, config, files), workers())
     return nav
 
 

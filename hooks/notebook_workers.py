@@ -31,9 +31,10 @@ import importlib
 import json
 import logging
 import multiprocessing
-import os
 import pathlib
 from concurrent.futures import Future, ProcessPoolExecutor
+
+from build_switches import caches_on, workers
 
 log = logging.getLogger("mkdocs.hooks.notebook_workers")
 
@@ -46,9 +47,7 @@ _pending: dict[str, tuple[Future, pathlib.Path]] = {}  # notebook -> its HTML to
 
 
 def _enabled() -> bool:
-    if os.environ.get("CALCNOTES_EXEC_CACHE", "").strip().lower() in ("0", "off", "false", "no"):
-        return False
-    return int(os.environ.get("CALCNOTES_EXEC_WORKERS", (os.cpu_count() or 1) - 1)) > 0
+    return caches_on() and workers() > 0
 
 
 def _plugin(config):

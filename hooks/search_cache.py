@@ -30,6 +30,8 @@ from pathlib import Path
 
 from material.plugins.search import plugin as search
 
+from build_switches import caches_on
+
 log = logging.getLogger("mkdocs.hooks.search_cache")
 
 PARSER = search.Parser  # Material's own
@@ -92,7 +94,7 @@ class CachedParser(PARSER):
 
 
 def _directory(config) -> Path | None:
-    if os.environ.get("CALCNOTES_EXEC_CACHE", "").strip().lower() in ("0", "off", "false", "no"):
+    if not caches_on():
         return None
     return Path(config.config_file_path).parent / ".cache" / "search"
 

@@ -16,12 +16,13 @@ The pages rendered are the same.
 
 from __future__ import annotations
 
-import os
 import sys
 from importlib import metadata
 from pathlib import Path
 
 import jinja2
+
+from build_switches import caches_on
 
 VERSIONS_OF = ("jinja2", "markupsafe", "mkdocs", "mkdocs-material", "mkdocstrings", "mkdocstrings-python")
 
@@ -60,7 +61,7 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
 
 
 def _directory(config) -> Path | None:
-    if os.environ.get("CALCNOTES_EXEC_CACHE", "").strip().lower() in ("0", "off", "false", "no"):
+    if not caches_on():
         return None
     return Path(config.config_file_path).parent / ".cache" / "templates"
 
