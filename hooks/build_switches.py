@@ -1,17 +1,27 @@
-"""The environment switches that the build hooks read, read in one place.
+"""The environment settings the build hooks read, read and checked in one place.
 
 Not a hook itself: the hooks import it (mkdocs puts their folder on
 ``sys.path`` while it loads them).
 
-- ``CALCNOTES_EXEC_CACHE=0`` (or off/false/no): a build as shipped, every
-  cache hook off; ``=DIR`` keeps the execution cache in DIR.
-- ``CALCNOTES_EXEC_WORKERS=N``: worker processes besides the build process
-  (default: one per other core; 0: none).
+- ``CALCNOTES_EXEC_CACHE``: unset, ``1``/``on``/``true``/``yes``: keep what
+  examples printed in ``.cache/exec`` (and the other caches in ``.cache/``);
+  ``0``/``off``/``false``/``no``: every cache off, a build as shipped;
+  any other value: the folder for the examples' outputs.
+- ``CALCNOTES_EXEC_WORKERS=N``: how many examples run at once (N ≥ 1;
+  default: one per core).
+- ``CALCNOTES_EXEC_TIMEOUT=S``: how long one example may run, in seconds
+  (default 120).
 """
 
 from __future__ import annotations
 
+import math
 import os
+from pathlib import Path
+
+from mkdocs.exceptions import ConfigurationError
+
+ON, OFF = ("1", "on", "true", "yes"), ("0", "off", "false", "no")
 
 
 def cache_setting() -> str:
@@ -20,9 +30,45 @@ def cache_setting() -> str:
 
 
 def caches_on() -> bool:
-    return cache_setting().lower() not in ("0", "off", "false", "no")
+    return cache_setting().lower() not in OFF
+
+
+def exec_cache_dir(project: Path) -> Path | None:
+    """Where examples' outputs are kept (None: not kept)."""
+    setting = cache_setting()
+    if setting.lower() in OFF:
+        return None
+    if not setting or setting.lower() in ON:
+        return project / ".cache" / "exec"
+    return Path(setting)
 
 
 def workers() -> int:
-    """Worker processes besides the build process: one per other core unless set."""
-    return int(os.environ.get("CALCNOTES_EXEC_WORKERS", (os.cpu_count() or 1) - 1))
+    """How many examples may run at once: ``CALCNOTES_EXEC_WORKERS``, or one per core."""
+    text = os.environ.get("CALCNOTES_EXEC_WORKERS", "").strip()
+    if not text:
+        return os.cpu_count() or 1
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ConfigurationError(f"CALCNOTES_EXEC_WORKERS must be a whole number of at least 1, got {text!r}")
+    return value
+
+
+def timeout(default: float = 120.0) -> float:
+    """How long one example may run, in seconds: ``CALCNOTES_EXEC_TIMEOUT``, or *default*."""
+    text = os.environ.get("CALCNOTES_EXEC_TIMEOUT", "").strip()
+    return default if not text else seconds(text, "CALCNOTES_EXEC_TIMEOUT")
+
+
+def seconds(text: str, name: str) -> float:
+    """*text* as a positive, finite number of seconds, or a clear error naming *name*."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise ConfigurationError(f"{name} must be a positive number of seconds, got {text!r}")
+    return value

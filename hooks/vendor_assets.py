@@ -2,6 +2,9 @@
 
 - KaTeX (installed from the npm registry into ``node_modules/`` by ``npm ci``)
   is published under ``assets/katex/`` so math renders with no network.
+- The animation player's script and stylesheet, which ship with the package
+  (``calcnotes/viz/player.js`` and ``figure.css``), as ``javascripts/calcnotes.js``
+  and ``stylesheets/figure.css``.
 - Every ``snippets/**/*.py`` is published under ``snippets/`` so each example
   on a page can link to the very file that produced its output.
 
@@ -11,6 +14,7 @@ the build, not copied afterwards).
 
 from __future__ import annotations
 
+from importlib import util
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -36,6 +40,14 @@ def on_files(files: Files, config) -> Files:
     # Browsers that run this site all take WOFF2, the first format KaTeX's CSS lists.
     for font in sorted((KATEX_DIST / "fonts").glob("*.woff2")):
         _add(files, config, f"assets/katex/fonts/{font.name}", font)
+
+    # The animation player ships with the package; the site serves the same files.
+    spec = util.find_spec("calcnotes")  # where the build imports it from (not imported here)
+    if spec is None or not spec.origin:
+        raise PluginError("calcnotes is not installed: run `make serve` (or `pip install -e .`)")
+    player = Path(spec.origin).parent / "viz"
+    _add(files, config, "javascripts/calcnotes.js", player / "player.js")
+    _add(files, config, "stylesheets/figure.css", player / "figure.css")
 
     for script in sorted((ROOT / "snippets").rglob("*.py")):
         _add(files, config, script.relative_to(ROOT).as_posix(), script)

@@ -22,51 +22,68 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 def _clean_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON") and k != "CALCNOTES_SHOW"}
     env["MPLBACKEND"] = "Agg"
     env["NO_MKDOCS_2_WARNING"] = "1"
     return env
 
 
-def run_snippet(relpath: str | Path, *, timeout: float = 120) -> str:
-    """Run ``snippets/<relpath>`` in a fresh interpreter, from an empty folder.
+# The runner the build uses (hooks/example_runner.py), and its cache, shared by
+# every test and by the site built once per session: each example runs once.
+sys.path.insert(0, str(ROOT / "hooks"))
+import example_cache  # noqa: E402
+import example_runner  # noqa: E402
 
-    Returns its standard output; fails the test (showing stderr) if it exits
-    non-zero. Each snippet runs once per test session: the generic checks and
-    a chapter's own checks read the same output.
+SESSION_CACHE = Path(tempfile.mkdtemp(prefix="calcnotes-test-outputs-"))
+
+
+def run_snippet(relpath: str | Path) -> str:
+    """What ``snippets/<relpath>`` prints for its page, run by the build's own runner.
+
+    The runner runs it as a reader would (``python name.py`` from an empty
+    folder, in a fresh process); a failure of any kind fails the test with
+    what went wrong. Each example runs once per session: the chapter tests
+    and the site share the outputs.
     """
-    return _run_snippet_once(Path(relpath).as_posix(), timeout)
+    return _run_snippet_once(Path(relpath).as_posix())
 
 
 @functools.cache
-def _run_snippet_once(relpath: str, timeout: float) -> str:
+def _run_snippet_once(relpath: str) -> str:
     path = SNIPPETS / relpath
-    with tempfile.TemporaryDirectory() as empty:
-        result = subprocess.run(
-            [sys.executable, str(path)],
-            cwd=empty,
-            env=_clean_env(),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-    if result.returncode != 0:
-        pytest.fail(f"snippet {relpath} exited {result.returncode}:\n{result.stderr}")
-    return result.stdout
+    code = path.read_text(encoding="utf-8")
+    cache = example_cache.OutputCache(SESSION_CACHE)
+    key = cache.key(code, path.name)
+    output = cache.load(key)
+    if output is None:
+        try:
+            result = example_runner.run(example_cache.normalized(code), path.name)
+        except example_runner.ExampleError as error:
+            pytest.fail(f"snippet {relpath}: {error}")
+        cache.store(key, result.output, result.modules)
+        output = result.output
+    return output
+
+
+def pytest_unconfigure(config) -> None:
+    example_runner.close_all()
+    shutil.rmtree(SESSION_CACHE, ignore_errors=True)
+
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 
 def mkdocs_build(
-    project: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None
+    project: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None, strict: bool = True
 ) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` for ``project`` into ``site_dir``; never raises.
+    """Run ``mkdocs build [--strict]`` for ``project`` into ``site_dir``; never raises.
 
-    Every example runs afresh: the execution cache (hooks/exec_cache.py) gets
+    Every example runs afresh: its outputs' cache (hooks/example_cache.py) gets
     an empty temporary folder, unless *env* sets ``CALCNOTES_EXEC_CACHE``.
     """
-    mkdocs = Path(sys.executable).with_name("mkdocs")
     with tempfile.TemporaryDirectory() as empty_cache:
         return subprocess.run(
-            [str(mkdocs), "build", "--strict", "--site-dir", str(site_dir), *args],
+            [str(MKDOCS), "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir), *args],
             cwd=project,
             env={**_clean_env(), "CALCNOTES_EXEC_CACHE": empty_cache, **(env or {})},
             capture_output=True,
@@ -76,9 +93,9 @@ def mkdocs_build(
 
 
 @pytest.fixture(scope="session")
-def site_exec_cache(tmp_path_factory) -> Path:
-    """The execution cache the real site is first built with (empty until then)."""
-    return tmp_path_factory.mktemp("exec-cache")
+def site_exec_cache() -> Path:
+    """The outputs the real site is built with: those of the session's examples (see run_snippet)."""
+    return SESSION_CACHE
 
 
 # --------------------------------------------------------------- the browser --

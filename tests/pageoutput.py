@@ -57,6 +57,70 @@ def table_rows(text: str) -> list[list[str]]:
 
 # ------------------------------------------------------ figures, animations --
 
+ALT, CAPTION = "@@calcnotes-alt@@", "@@calcnotes-caption@@"  # what calcnotes.show leaves for the page
+
+
+def figure_kind(text: str) -> str | None:
+    """``"figure"``, ``"animation"`` or None: what ``calcnotes.show`` put into *text*."""
+    if ALT not in text:
+        return None
+    return "animation" if '<figure class="cn-figure cn-anim"' in text else "figure"
+
+
+def assert_figure(text: str, budget: int) -> None:
+    """*text* shows one still figure: one SVG in currentColor, with the page's alt
+    text and caption still to come, in at most *budget* bytes."""
+    assert figure_kind(text) == "figure"
+    assert text.count("<svg") == 1 and text.count("</svg>") == 1
+    assert re.search(rf'<svg\b[^>]*role="img"[^>]*aria-label="{ALT}"', text)
+    assert f"<figcaption>{CAPTION}</figcaption>" in text and "currentColor" in text
+    assert len(text.encode()) <= budget, len(text.encode())
+
+
+def player_data(text: str) -> dict:
+    """The JSON data (frames, labels, …) of the animation player printed in *text*."""
+    return json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
+
+
+def assert_animation(text: str, budget: int, *, min_frames: int = 20) -> dict:
+    """*text* is an animation player with at least *min_frames* frames, a slider
+    over all of them and at most *budget* bytes; returns its :func:`player_data`."""
+    assert figure_kind(text) == "animation"
+    data = player_data(text)
+    frames = len(data["frames"])
+    assert frames >= min_frames
+    assert f'max="{frames - 1}"' in text
+    assert len(text.encode()) <= budget, len(text.encode())
+    return data
+
+
+def figure_counts(printed: Iterable[str]) -> tuple[int, int]:
+    """How many of the *printed* outputs hold a still figure, and how many an animation."""
+    printed = list(printed)
+    still = sum('<figure class="cn-figure">' in text for text in printed)
+    animated = sum('<figure class="cn-figure cn-anim"' in text for text in printed)
+    return still, animated
+
+
+# ------------------------------------------------------------------ the page --
+
+_BLOCK = re.compile(r'^```python(?P<options>[^\n]*)\n--8<-- "snippets/(?P<rel>[^"]+\.py)"\n```', re.M)
+_OPTION = re.compile(r'([-\w]+)="([^"]*)"')
+
+
+def example_blocks(page: str) -> list[tuple[str, dict]]:
+    """(``folder/name.py``, block options) of each example block of the Markdown *page*."""
+    return [(m["rel"], dict(_OPTION.findall(m["options"]))) for m in _BLOCK.finditer(page)]
+
+
+def assert_chapter_blocks(page_path: Path, folder: str, chapter: list[str]) -> None:
+    """The page includes every example of *chapter* (sorted names), and no other Python block."""
+    page = page_path.read_text(encoding="utf-8")
+    names = sorted(rel.split("/", 1)[1] for rel, _ in example_blocks(page) if rel.startswith(folder + "/"))
+    assert names == chapter
+    assert page.count("```python") == len(example_blocks(page))
+
+# ------------------------------------------- chapters still on the old page output --
 
 def assert_accessible_svg(text: str, budget: int, *, min_label: int = 40) -> None:
     """*text* is one figure: a single SVG with role="img" and an aria-label of at
@@ -65,11 +129,6 @@ def assert_accessible_svg(text: str, budget: int, *, min_label: int = 40) -> Non
     assert re.search(rf'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{{{min_label},}}"', text)
     assert "<figcaption>" in text and "currentColor" in text
     assert len(text.encode()) <= budget, len(text.encode())
-
-
-def player_data(text: str) -> dict:
-    """The JSON data (frames, labels, …) of the animation player printed in *text*."""
-    return json.loads(re.search(r'class="cn-anim-data">(.*?)</script>', text, re.DOTALL)[1])
 
 
 def assert_player(text: str, budget: int, *, min_frames: int = 20, min_label: int = 40) -> dict:
@@ -83,17 +142,6 @@ def assert_player(text: str, budget: int, *, min_frames: int = 20, min_label: in
     assert len(text.encode()) <= budget, len(text.encode())
     assert re.search(rf'aria-label="[^"]{{{min_label},}}"', text)
     return data
-
-
-def figure_counts(printed: Iterable[str]) -> tuple[int, int]:
-    """How many of the *printed* outputs hold a still figure, and how many an animation."""
-    printed = list(printed)
-    still = sum('<figure class="cn-figure">' in text for text in printed)
-    animated = sum('<figure class="cn-figure cn-anim"' in text for text in printed)
-    return still, animated
-
-
-# ------------------------------------------------------------------ the page --
 
 
 def page_blocks(page: str, folder: str) -> list[tuple[bool, str]]:

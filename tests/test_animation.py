@@ -148,8 +148,8 @@ def test_animate_refuses_an_empty_list_of_moving_artists():
 
 # ------------------------------------------------------- the page's player script --
 
-SCRIPT = (ROOT / "docs" / "javascripts" / "calcnotes.js").read_text(encoding="utf-8")
-STYLES = (ROOT / "docs" / "stylesheets" / "calcnotes.css").read_text(encoding="utf-8")
+SCRIPT = (ROOT / "src" / "calcnotes" / "viz" / "player.js").read_text(encoding="utf-8")
+STYLES = (ROOT / "src" / "calcnotes" / "viz" / "figure.css").read_text(encoding="utf-8")
 
 
 def test_the_player_script_rewires_on_instant_navigation_and_falls_back_to_page_load():

@@ -1,20 +1,29 @@
-"""The search and template caches give the build what it would compute itself, and are used."""
+"""The build's caches (examples' outputs, compiled templates) give the build what it would compute itself."""
 
 from __future__ import annotations
 
+import filecmp
 import importlib.util
 import re
 import shutil
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import jinja2
 import pytest
-from material.plugins.search import plugin as search
 
 from conftest import ROOT, mkdocs_build
-from test_exec_cache import _differences
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    """Files that differ between two site folders (or are in only one)."""
+    compare = filecmp.dircmp(left, right)
+    found = [*compare.left_only, *compare.right_only, *compare.diff_files, *compare.funny_files]
+    _, mismatch, errors = filecmp.cmpfiles(left, right, compare.common_files, shallow=False)
+    found += mismatch + errors
+    for sub in compare.common_dirs:
+        found += [f"{sub}/{name}" for name in _differences(left / sub, right / sub)]
+    return sorted(set(found))
 
 
 def _hook(name: str):
@@ -27,80 +36,6 @@ def _hook(name: str):
     finally:
         sys.path.remove(str(ROOT / "hooks"))
     return module
-
-
-# ----- the search cache --------------------------------------------------------------
-
-PAGE = """<h1 id="title">A page</h1>
-<p>Prose with <code>code</code> and <em>emphasis</em>.</p>
-<figure><svg viewBox="0 0 10 10" role="img" data-search-exclude="figure"><title>Figure</title>
-<style>*{stroke: red}</style><g><text x="1">a label drawn in the figure</text><path d="M0 0L1 1"/></g></svg>
-<figcaption>The caption stays searchable.</figcaption></figure>
-<div class="admonition"><h2 id="inside">A heading in a block</h2><p>Its text.</p></div>
-<p>After the block.</p>
-<pre><code>x = 1
-y = [2,   3]</code></pre>
-<h3 id="last">Last <a class="headerlink" href="#last">&para;</a></h3><ul><li>one</li><li></li></ul>
-"""
-
-
-def _index(pages: list[str]) -> str:
-    """The search index Material writes for *pages* (HTML), each its own page."""
-    index = search.SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
-    for n, html in enumerate(pages):
-        page = SimpleNamespace(content=html, toc=[], url=f"page-{n}/", meta={}, title=f"Page {n}")
-        index.add_entry_from_context(page)
-    return index.generate_search_index(None)
-
-
-@pytest.fixture
-def search_cache(tmp_path, monkeypatch):
-    """The hook, as a build with a project in *tmp_path* sets it up (ended at teardown)."""
-    monkeypatch.delenv("CALCNOTES_EXEC_CACHE", raising=False)
-    hook = _hook("search_cache")
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
-    hook.on_config(config)
-    yield hook
-    hook.on_build_error(None)
-    assert search.Parser is hook.PARSER
-
-
-def test_pages_from_the_search_cache_index_exactly_as_pages_parsed_by_material(
-    search_cache, tmp_path, monkeypatch
-):
-    other = PAGE.replace("Prose", "Other prose").replace("one", "two")
-    with monkeypatch.context() as material_alone:
-        material_alone.setattr(search, "Parser", search_cache.PARSER)
-        expected = _index([PAGE, other])
-    assert "a label drawn" not in expected and "The caption stays searchable." in expected
-
-    assert _index([PAGE, other]) == expected  # parsed, and stored
-    assert dict(search_cache._store.counts) == {"parsed": 2}
-    assert len(list((tmp_path / ".cache" / "search").glob("*.pickle"))) == 2
-    assert _index([PAGE, other]) == expected  # from the store
-    assert dict(search_cache._store.counts) == {"parsed": 2, "from the cache": 2}
-
-
-def test_a_page_whose_html_changed_is_parsed_again(search_cache):
-    _index([PAGE])
-    edited = PAGE.replace("Its text.", "Its edited text.")
-    assert "Its edited text." in _index([edited])
-    assert search_cache._store.counts["parsed"] == 2
-
-
-def test_an_unreadable_entry_is_parsed_again(search_cache, tmp_path):
-    expected = _index([PAGE])
-    for entry in (tmp_path / ".cache" / "search").glob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
-    assert _index([PAGE]) == expected
-    assert search_cache._store.counts["parsed"] == 2
-
-
-def test_turned_off_with_the_execution_cache_material_parses_as_shipped(tmp_path, monkeypatch):
-    monkeypatch.setenv("CALCNOTES_EXEC_CACHE", "0")
-    hook = _hook("search_cache")
-    hook.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
-    assert search.Parser is hook.PARSER and hook._store is None
 
 
 # ----- the template cache ------------------------------------------------------------
@@ -165,7 +100,7 @@ def _stamps(directory: Path) -> dict[str, int]:
 
 
 @pytest.mark.site
-def test_the_real_site_rebuilt_from_both_caches_is_byte_identical_to_its_first_build(
+def test_the_real_site_rebuilt_from_its_caches_is_byte_identical_and_runs_no_example(
     built_site, site_exec_cache, tmp_path
 ):
     # The first build parses every page and compiles every template, as a build without them does.
@@ -177,9 +112,8 @@ def test_the_real_site_rebuilt_from_both_caches_is_byte_identical_to_its_first_b
     warm = mkdocs_build(project, tmp_path / "warm", env=env)
     assert warm.returncode == 0, warm.stderr[-6000:]
 
-    parsed = re.search(r"search_cache: 0 pages from the cache, (\d+) parsed", cold.stderr)
-    assert parsed and int(parsed[1]) >= 10, cold.stderr[-3000:]
-    assert f"search_cache: {parsed[1]} pages from the cache, 0 parsed" in warm.stderr
+    assert re.search(r"examples: \d+ stored, 0 run ahead, 0 run when reached", cold.stderr), cold.stderr[-3000:]
+    assert re.search(r"examples: \d+ stored, 0 run ahead, 0 run when reached", warm.stderr)
     assert len(templates) >= 50  # the theme's and mkdocstrings' templates ...
     assert _stamps(project / ".cache" / "templates") == templates  # ... none compiled again
     assert _differences(tmp_path / "cold", tmp_path / "warm") == []

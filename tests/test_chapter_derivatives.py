@@ -8,8 +8,8 @@ import pytest
 import sympy as sp
 
 from conftest import ROOT
-from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
-                        figure_counts, read_number, snippet_reader)
+from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, figure_counts,
+                        read_number, snippet_reader, table_rows)
 
 PAGE = ROOT / "docs" / "derivatives.md"
 CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "derivatives").glob("*.py"))
@@ -63,25 +63,24 @@ def test_the_tangent_to_x_squared_at_one_and_a_half_has_slope_3(output):
 
 def test_the_tangent_plane_slopes_printed_for_sin_are_cos_and_zero(output):
     text = output("tangent_plane_sin.py")
-    found = re.search(r"slope (\S+) along w₀ and (\S+) along w₁", text)
+    found = re.search(r"Slope (\S+) along w₁ and (\S+) along w₂", text)
     assert found
     assert read_number(found[1]) == pytest.approx(float(sp.cos(-1.5)), rel=1e-4)
     assert read_number(found[2]) == pytest.approx(0.0, abs=1e-8)
 
 
 @pytest.mark.parametrize("name", FIGURES)
-def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    assert_accessible_svg(output(name), FIGURE_BUDGET)
+def test_each_figure_example_shows_one_small_figure(output, name):
+    assert_figure(output(name), FIGURE_BUDGET)
 
 
 @pytest.mark.parametrize("name", ANIMATIONS)
 def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
-    assert_player(output(name), ANIMATION_BUDGET)
+    assert_animation(output(name), ANIMATION_BUDGET)
 
 
 def test_the_table_shows_only_the_tangent_error_shrinking_faster_than_the_window(output):
-    rows = [line.split("|")[1:-1] for line in output("best_linear_approximation.py").splitlines()[2:]]
-    values = [[read_number(cell) for cell in row] for row in rows]
+    values = [[read_number(cell) for cell in row] for row in table_rows(output("best_linear_approximation.py"))]
     assert [row[0] for row in values] == [1, 0.1, 0.01, 0.001]
     tangent_ratio = [row[2] for row in values]
     other_ratio = [row[4] for row in values]
@@ -93,9 +92,13 @@ def test_the_table_shows_only_the_tangent_error_shrinking_faster_than_the_window
     assert other_ratio[-1] == pytest.approx(0.5, rel=0.01)
 
 
-def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
-    # The example's code and its output in two tabs (either tab may come first).
-    assert_page_includes_chapter(PAGE, "derivatives", CHAPTER, markdown=TABLES)
+def test_the_page_includes_every_example_of_the_chapter():
+    assert_chapter_blocks(PAGE, "derivatives", CHAPTER)
+
+
+def test_the_console_session_on_the_page_is_the_tangent_of_x_squared():
+    page = PAGE.read_text(encoding="utf-8")
+    assert "```pycon\n>>> from calcnotes import tangent_line" in page  # run by the doctest glob
 
 
 def test_the_page_shows_at_least_two_animations_and_four_figures(output):

@@ -17,7 +17,7 @@ from calcnotes.figures import (
     tangent_plane_figure,
     zoom_figure,
 )
-from calcnotes.output import INK, svg_markup
+from calcnotes.legacy import INK, svg_markup
 
 LINE_ART_BUDGET = 40_000  # bytes of inline SVG per figure
 DATA_COLOURS = ["POINT", "TANGENT", "SECANT", "ACCENT", "EXTRA", "SURFACE"]

@@ -12,7 +12,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from calcnotes import tangent_line
-from calcnotes.output import (
+from calcnotes.legacy import (
     INK,
     figure_html,
     line_equation,

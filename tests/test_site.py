@@ -91,20 +91,19 @@ def test_math_assets_and_example_downloads_are_served_by_the_site(built_site):
         assert (built_site / "derivatives" / link).resolve().is_file(), link
 
 
-def _tiny_project(tmp_path: Path, snippet_body: str) -> Path:
+def _tiny_project(tmp_path: Path, snippet_body: str, options: str = "") -> Path:
     """A copy of the site's configuration with one page that includes one example."""
     project = tmp_path / "project"
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, project / name)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    shutil.copytree(ROOT / "docs" / "javascripts", project / "docs" / "javascripts")
-    shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
+    (project / "docs").mkdir(parents=True)
     (project / "snippets" / "demo").mkdir(parents=True)
-    (project / "snippets" / "demo" / "broken_example.py").write_text(snippet_body)
+    (project / "snippets" / "demo" / "planted_example.py").write_text(snippet_body)
     (project / "docs" / "index.md").write_text(
         "# Demo\n\n"
-        '```python exec="1" source="tabbed-right" tabs="Code|Output"\n'
-        '--8<-- "snippets/demo/broken_example.py"\n'
+        f'```python exec="1" source="tabbed-right" tabs="Code|Output"{options}\n'
+        '--8<-- "snippets/demo/planted_example.py"\n'
         "```\n"
     )
     (project / "mkdocs.yml").write_text(
@@ -114,22 +113,67 @@ def _tiny_project(tmp_path: Path, snippet_body: str) -> Path:
     return project
 
 
-def test_an_example_that_raises_fails_the_build_and_names_its_file(tmp_path):
-    project = _tiny_project(
-        tmp_path, '"""Breaks on purpose."""\nraise RuntimeError("deliberately broken")\n'
-    )
-    result = mkdocs_build(project, tmp_path / "out")
+FAULTS = {
+    "raises": ('raise RuntimeError("deliberately broken")\n', "raised an exception"),
+    "exits 0": ('import sys\nprint("half a page")\nsys.exit(0)\n', "called sys.exit(0)"),
+    "exits 3": ("import sys\nsys.exit(3)\n", "called sys.exit(3)"),
+    "prints nothing": ("deliberately_quiet = 1\n", "printed nothing"),
+    "never ends": ("while True:\n    pass\n", "ran past its time limit of 2 s"),
+    "prints too much": ('while True:\n    print("deliberately " * 1000)\n', "more than the budget"),
+}
+MODES = {"-q --strict": ["-q"], "plain": []}
+
+
+def _site_text(site: Path) -> str:
+    return " ".join(p.read_text(errors="replace") for p in site.rglob("*") if p.is_file()) if site.exists() else ""
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_failing_example_fails_the_build_in_every_mode_naming_it_and_its_page(tmp_path, fault, mode):
+    body, said = FAULTS[fault]
+    project = _tiny_project(tmp_path, f'"""Fails on purpose."""\n{body}')
+    result = mkdocs_build(project, tmp_path / "out", *MODES[mode], strict=mode != "plain",
+                          env={"CALCNOTES_EXEC_TIMEOUT": "2"})
     assert result.returncode != 0
-    assert "broken_example.py" in result.stderr
-    assert "deliberately broken" in result.stderr
+    assert "planted_example.py" in result.stderr and "index.md" in result.stderr
+    assert said in result.stderr, result.stderr[-3000:]
+    published = _site_text(tmp_path / "out")
+    assert "Traceback" not in published and "deliberately" not in published
 
 
-def test_the_same_tiny_project_builds_when_its_example_works(tmp_path):
-    project = _tiny_project(tmp_path, '"""Works."""\nprint("| a |\\n|---|\\n| 1 |")\n')
-    result = mkdocs_build(project, tmp_path / "out")
+def test_an_example_written_as_a_script_with_a_main_guard_shows_its_output(tmp_path):
+    body = '"""A script."""\n\ndef main():\n    print("| a |\\n|---|\\n| 1 |")\n\n\nif __name__ == "__main__":\n    main()\n'
+    result = mkdocs_build(_tiny_project(tmp_path, body), tmp_path / "out", "-q")
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert "<td>1</td>" in html
+    assert "<td>1</td>" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+FIGURE = ('"""A figure."""\nimport matplotlib.pyplot as plt\nfrom calcnotes import show\n'
+          'fig, ax = plt.subplots()\nax.plot([0, 1], [0, 1])\nshow(fig)\n')
+
+
+def test_a_figure_gets_the_alt_text_and_caption_written_beside_its_block(tmp_path):
+    options = ' alt="A rising line, deliberately described." caption="One line & its caption."'
+    result = mkdocs_build(_tiny_project(tmp_path, FIGURE, options), tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="A rising line, deliberately described."' in page
+    assert "<figcaption>One line &amp; its caption.</figcaption>" in page
+    assert "@@calcnotes" not in page
+
+
+@pytest.mark.parametrize("options", ["", ' alt="A line."', ' caption="A line."'])
+def test_a_figure_without_both_alt_text_and_caption_fails_the_build(tmp_path, options):
+    result = mkdocs_build(_tiny_project(tmp_path, FIGURE, options), tmp_path / "out", "-q")
+    assert result.returncode != 0
+    assert 'lacks alt="…" and caption="…"' in result.stderr
+
+
+def test_alt_text_on_a_block_whose_example_shows_no_figure_fails_the_build(tmp_path):
+    project = _tiny_project(tmp_path, '"""No figure."""\nprint("text")\n', ' alt="A." caption="B."')
+    result = mkdocs_build(project, tmp_path / "out", "-q")
+    assert result.returncode != 0 and "shows no figure" in result.stderr
 
 
 def test_search_indexes_captions_but_not_the_labels_drawn_inside_figures(built_site):

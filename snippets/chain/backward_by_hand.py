@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.autodiff import Node
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 w = Node(2.0)
 s = np.sin(w)                  # each operation makes a node that keeps

@@ -5,7 +5,7 @@ import time
 import numpy as np
 
 from calcnotes import grad, gradient
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 calls = 0
 

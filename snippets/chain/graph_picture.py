@@ -4,7 +4,7 @@ import numpy as np
 
 from calcnotes.autodiff import Node
 from calcnotes.figures import graph_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 a, b = Node(1.5), Node(0.5)    # traced inputs
 p = a * b                      # one node per operation

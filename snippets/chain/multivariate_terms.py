@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import grad, gradient
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 x = lambda w: w[0] * w[1]            # w = (a, b)
 y = lambda w: w[0] ** 2 + w[1]

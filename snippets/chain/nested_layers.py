@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 # Each layer: what it computes, the function, its derivative, and in symbols.
 layers = [

@@ -4,7 +4,7 @@ import numpy as np
 
 from calcnotes import grad, gradient
 from calcnotes.autodiff import sigmoid
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 rng = np.random.default_rng(0)
 W1 = rng.normal(size=(3, 2))   # the same network and example as above

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 rng = np.random.default_rng(0)
 W1 = rng.normal(size=(3, 2))   # 2 inputs → 3 hidden units

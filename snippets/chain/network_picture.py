@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.figures import network_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 rng = np.random.default_rng(0)
 W1 = rng.normal(size=(3, 2))   # 2 inputs → 3 hidden units

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.figures import composition_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 outer = lambda u: np.sin(u)
 inner = lambda x: x**2

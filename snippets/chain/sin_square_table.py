@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative, grad
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 h = lambda x: np.sin(x**2)
 by_hand = lambda x: np.cos(x**2) * 2 * x  # the chain rule

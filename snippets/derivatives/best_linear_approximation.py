@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import tangent_line
-from calcnotes.output import table
+from calcnotes import Table, show, tangent_line
 
 g = lambda w: np.sin(w)
 w0 = 1.0
@@ -20,4 +19,4 @@ for r in [1.0, 0.1, 0.01, 0.001]:
 
 headers = ["window r", "tangent: largest error", "error ÷ r",
            "slope + 0.5: largest error", "error ÷ r"]
-print(table(rows, headers))
+show(Table(rows, headers))

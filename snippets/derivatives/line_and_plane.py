@@ -1,23 +1,25 @@
 """2 + sin(w) with its tangent line, 2 + sin(w₁ + w₂) with its plane."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes.figures import line_and_plane_figure
-from calcnotes.output import to_html
+from calcnotes import show, tangent_line
+from calcnotes.viz import POINT, TANGENT, surface_with_plane
 
 g1 = lambda w: 2 + np.sin(w)
 g2 = lambda w: 2 + np.sin(w[0] + w[1])
 
-fig = line_and_plane_figure(g1, g2, point1=0.0, point2=(0.0, 0.0))
+fig = plt.figure(figsize=(7.2, 3.5), layout="constrained")
+left = fig.add_subplot(1, 2, 1)
+right = fig.add_subplot(1, 2, 2, projection="3d")
 
-alt = (
-    "Left: the curve 2 + sin(w) for w from −2 to 2, a red point at (0, 2) "
-    "and its green tangent line of slope 1. Right: the surface "
-    "2 + sin(w₁ + w₂) in 3-D, a wave running diagonally, with a red point "
-    "at (0, 0, 2) and a green tangent plane resting on it."
-)
-caption = (
-    "One input gives a tangent line; two inputs give a tangent plane, "
-    "with one slope per input."
-)
-print(to_html(fig, alt=alt, caption=caption))
+w = np.linspace(-2, 2, 200)
+left.plot(w, g1(w), color="black", label="g(w) = 2 + sin(w)")
+left.plot(w, tangent_line(g1, 0.0)(w), color=TANGENT, label="tangent at 0")
+left.plot(0, g1(0), "o", color=POINT)
+left.set(title="one input: a tangent line", xlabel="w")
+left.legend(loc="upper left")
+
+surface_with_plane(g2, (0.0, 0.0), span1=(-2, 2), ax=right, view=(28, -75))
+right.set_title("two inputs: a tangent plane")
+show(fig)

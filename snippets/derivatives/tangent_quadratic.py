@@ -1,20 +1,22 @@
 """The tangent line of f(x) = 3x² − 4x at x = 1, computed and drawn."""
 
-from calcnotes import tangent_line
-from calcnotes.figures import tangent_figure
-from calcnotes.output import line_equation, to_html
+import matplotlib.pyplot as plt
+import numpy as np
+
+from calcnotes import show, tangent_line
+from calcnotes.text import line_equation
+from calcnotes.viz import POINT, TANGENT
 
 f = lambda x: 3 * x**2 - 4 * x
 
-line = tangent_line(f, 1.0)
-equation = line_equation(line)
-fig = tangent_figure(f, 1.0, span=(0, 3), var="x", name="f",
-                     label="f(x) = 3x² − 4x")
+line = tangent_line(f, 1.0)  # its slope is measured from values of f alone
+print(f"The tangent at x = 1 is {line_equation(line)}")
 
-alt = (
-    "The parabola f(x) = 3x² − 4x for x from 0 to 3, dipping below zero "
-    "and then rising steeply. A red point marks (1, −1), and the green "
-    f"straight line {equation} touches the parabola there."
-)
-caption = f"The tangent line of 3x² − 4x at x = 1: {equation}."
-print(to_html(fig, alt=alt, caption=caption))
+x = np.linspace(0, 3, 200)
+fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")
+ax.plot(x, f(x), color="black", label="f(x) = 3x² − 4x")
+ax.plot(x, line(x), color=TANGENT, label=f"tangent: {line_equation(line)}")
+ax.plot(1, f(1), "o", color=POINT, label="(1, −1)")
+ax.set(xlabel="x", ylim=(-3, 16))
+ax.legend()
+show(fig)

@@ -1,19 +1,23 @@
 """The tangent to f(x) = x² at x = 1.5: its slope and its equation."""
 
-from calcnotes import tangent_line
-from calcnotes.figures import tangent_figure
-from calcnotes.output import line_equation, number, to_html
+import matplotlib.pyplot as plt
+import numpy as np
+
+from calcnotes import show, tangent_line
+from calcnotes.text import line_equation, number
+from calcnotes.viz import POINT, TANGENT
 
 f = lambda x: x**2
 
 line = tangent_line(f, 1.5)
-equation = line_equation(line)
-fig = tangent_figure(f, 1.5, span=(-3, 3), var="x", name="f",
-                     label="f(x) = x²")
+print(f"At x = 1.5 the slope is {number(line.slope)}: {line_equation(line)}")
 
-alt = (
-    "The parabola f(x) = x² for x from −3 to 3, with a red point at "
-    f"(1.5, 2.25) and the green tangent line {equation} touching it there."
-)
-caption = f"At x = 1.5 the slope is {number(line.slope)}: {equation}."
-print(to_html(fig, alt=alt, caption=caption))
+x = np.linspace(-3, 3, 200)
+fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")
+ax.plot(x, f(x), color="black", label="f(x) = x²")
+ax.plot(x, line(x), color=TANGENT, label=f"tangent: {line_equation(line)}")
+ax.plot(1.5, f(1.5), "o", color=POINT, label="(1.5, 2.25)")
+ax.axhline(0, color="black", linewidth=0.6)
+ax.set(xlabel="x", ylim=(-1.5, 9.5))
+ax.legend(loc="upper center")
+show(fig)

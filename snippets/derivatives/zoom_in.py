@@ -1,22 +1,24 @@
 """Zooming in on (1, sin 1): the curve straightens into its tangent."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes.figures import zoom_figure
-from calcnotes.output import to_html
+from calcnotes import show, tangent_line
+from calcnotes.viz import POINT, SECANT, TANGENT
 
 g = lambda w: np.sin(w)
+w0 = 1.0
+tangent = tangent_line(g, w0)
+steeper = lambda w: tangent(w) + 0.5 * (w - w0)  # the same point, slope + 0.5
 
-fig = zoom_figure(g, 1.0, half_widths=(1.0, 0.25, 0.05), slope_offset=0.5)
-
-alt = (
-    "Three panels of g(w) = sin(w) around w = 1, zoomed in further each "
-    "time: windows of half-width 1, 0.25 and 0.05. In the last one the "
-    "curve and its green tangent lie on top of each other, while an orange "
-    "dashed line through the same point, 0.5 steeper, still cuts across."
-)
-caption = (
-    "Zoom in far enough and a smooth curve cannot be told apart from its "
-    "tangent line, and from no other line."
-)
-print(to_html(fig, alt=alt, caption=caption))
+fig, axes = plt.subplots(1, 3, figsize=(7.2, 2.8), layout="constrained")
+for ax, r in zip(axes, [1.0, 0.25, 0.05]):
+    w = np.linspace(w0 - r, w0 + r, 200)
+    ax.plot(w, g(w), color="black", label="g(w) = sin(w)")
+    ax.plot(w, tangent(w), color=TANGENT, label="tangent")
+    ax.plot(w, steeper(w), color=SECANT, linestyle="--", label="slope + 0.5")
+    ax.plot(w0, g(w0), "o", color=POINT, markersize=6)
+    ax.set(title=f"|w − 1| ≤ {r}", xlabel="w")
+    ax.locator_params(nbins=3)
+fig.legend(*axes[0].get_legend_handles_labels(), loc="outside upper center", ncols=3)
+show(fig)

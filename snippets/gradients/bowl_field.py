@@ -1,7 +1,7 @@
 """Gradient arrows of the bowl, true to length: they vanish at the bottom."""
 
 from calcnotes.figures import gradient_field_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 g = lambda w: 5 + (w[0] + 0.5) ** 2 + (w[1] + 0.5) ** 2
 

@@ -1,7 +1,7 @@
 """Gradient arrows of x² + 3xy + y² on its contour map."""
 
 from calcnotes.figures import gradient_field_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
 

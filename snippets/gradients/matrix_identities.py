@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import gradient
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 rng = np.random.default_rng(0)
 A = rng.normal(size=(3, 4))  # a 3 × 4 matrix

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import gradient, is_differentiable, one_sided_slopes
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 norm = lambda x: np.sqrt(np.sum(x**2, axis=0))
 zero = np.zeros(2)

@@ -1,7 +1,7 @@
 """The cone ‖w‖₂ and its slice through the tip: a kink in every direction."""
 
 from calcnotes.figures import norm_cone_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 fig = norm_cone_figure(radius=1.5, rays=6)
 

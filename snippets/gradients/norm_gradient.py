@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import gradient
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 norm = lambda x: np.sqrt(np.sum(x**2))
 rng = np.random.default_rng(1)

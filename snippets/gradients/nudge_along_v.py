@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import directional_derivative, gradient
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 f = lambda w: w[0] ** 2 * w[1] + w[1] * w[2] + np.exp(w[2])
 p = np.array([1.0, 2.0, 0.0])

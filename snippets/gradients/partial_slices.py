@@ -1,7 +1,7 @@
 """Each partial derivative of x² + 3xy + y² is the slope of a slice."""
 
 from calcnotes.figures import partial_slices_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
 

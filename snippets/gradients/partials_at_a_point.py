@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import gradient, partial
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
 p = np.array([1.0, 1.0])

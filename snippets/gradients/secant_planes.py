@@ -1,7 +1,7 @@
 """Secant planes along w₁ and along w₂ turn into tangents as ε shrinks."""
 
 from calcnotes.animation import secant_plane_slider
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 g = lambda w: 5 + (w[0] + 0.5) ** 2 + (w[1] + 0.5) ** 2
 

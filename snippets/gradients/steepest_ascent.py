@@ -4,7 +4,7 @@ import numpy as np
 
 from calcnotes import directional_derivative, gradient
 from calcnotes.figures import steepest_ascent_figure
-from calcnotes.output import number, to_html
+from calcnotes.legacy import number, to_html
 
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
 p = np.array([1.0, 0.0])

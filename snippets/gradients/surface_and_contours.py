@@ -1,7 +1,7 @@
 """f(x, y) = x² + 3xy + y² as a surface and as a contour map."""
 
 from calcnotes.figures import surface_contour_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
 

@@ -4,7 +4,7 @@ import numpy as np
 
 from calcnotes import tangent_plane
 from calcnotes.figures import axis_tangent_planes_figure
-from calcnotes.output import number, to_html
+from calcnotes.legacy import number, to_html
 
 g = lambda w: 5 + (w[0] + 0.5) ** 2 + (w[1] + 0.5) ** 2
 w0 = np.array([0.0, 0.0])

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import partial, tangent_plane
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 g = lambda w: 5 + (w[0] + 0.5) ** 2 + (w[1] + 0.5) ** 2
 w0 = np.array([0.0, 0.0])

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import gradient
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 g = lambda w: 5 + (w[0] + 0.5) ** 2 + (w[1] + 0.5) ** 2  # a bowl
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2  # a saddle

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.output import number, table
+from calcnotes import Table, derivative, show
+from calcnotes.text import number
 
 g = lambda w: np.sin(w)
 points = np.array([-2.6, 0.0, 1.0, 2.5])
@@ -12,4 +12,4 @@ slopes = derivative(g, points)
 
 rows = [[w, slope, np.cos(w), number(abs(slope - np.cos(w)), 2)]
         for w, slope in zip(points, slopes)]
-print(table(rows, ["$w$", "measured slope", r"$\cos w$", "difference"], digits=12))
+show(Table(rows, ["$w$", "measured slope", r"$\cos w$", "difference"], digits=12))

@@ -1,7 +1,7 @@
 """The simplest check: a finite difference of x² at x = 2 against 2x."""
 
 from calcnotes import derivative
-from calcnotes.output import number
+from calcnotes.legacy import number
 
 f = lambda x: x**2
 df = lambda x: 2 * x  # the analytic derivative we want to check

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 spiky = lambda w: np.cos(40 * w) ** 100 / (w**2 + 1)
 d_spiky = lambda w: (-4000 * np.cos(40 * w) ** 99 * np.sin(40 * w)

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 g = lambda w: 1 / (1 + np.exp(-w))  # the logistic sigmoid
 dg = lambda w: g(w) * (1 - g(w))  # its derivative, by hand

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 eps = np.finfo(float).eps
 # relative step per method: eps^(1/(p+1)) for order p, a little less for

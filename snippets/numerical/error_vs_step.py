@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.figures import error_vs_step_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 g = lambda w: np.sin(w)
 dg = lambda w: np.cos(w)  # exact, to measure the error

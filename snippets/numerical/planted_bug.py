@@ -4,7 +4,7 @@ import numpy as np
 
 from calcnotes import gradient
 from calcnotes.autodiff import sigmoid
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 X = np.array([[1.0, 0.3, -1.2], [1.0, -0.7, 0.4], [1.0, 1.5, 0.9],
               [1.0, -1.1, -0.3], [1.0, 0.8, 1.7], [1.0, -0.2, -1.6]])

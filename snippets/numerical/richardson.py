@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 g = lambda w: np.sin(w)
 dg = lambda w: np.cos(w)

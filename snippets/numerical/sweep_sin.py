@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.animation import epsilon_sweep
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 g = lambda w: np.sin(w)
 dg = lambda w: np.cos(w)  # the true derivative, for comparison

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.animation import epsilon_sweep
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 g = lambda w: np.cos(40 * w) ** 100 / (w**2 + 1)
 dg = lambda w: (  # quotient and chain rules, by hand

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.figures import critical_points_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 f = lambda x: x**4 - 4 * x**3 + 4 * x**2 + 1
 points = np.roots([4, -12, 8, 0])  # f′(x) = 4x³ − 12x² + 8x

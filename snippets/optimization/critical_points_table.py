@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import classify_critical_point, derivative, hessian
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 f = lambda x: x**4 - 4 * x**3 + 4 * x**2 + 1
 points = np.sort(np.roots([4, -12, 8, 0]))  # zeros of f′(x) = 4x³ − 12x² + 8x

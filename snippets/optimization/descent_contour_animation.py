@@ -2,7 +2,7 @@
 
 from calcnotes import gradient_descent
 from calcnotes.animation import descent_animation
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 g = lambda w: w[0] ** 2 + 8 * w[1] ** 2  # steep along w₁, shallow along w₀
 

@@ -2,7 +2,7 @@
 
 from calcnotes import gradient_descent
 from calcnotes.figures import descent_path_figure
-from calcnotes.output import number, to_html
+from calcnotes.legacy import number, to_html
 
 f = lambda w: w**2
 

@@ -1,7 +1,7 @@
 """Ten steps of gradient descent on f(w) = w² from w = 5 with lr = 0.1."""
 
 from calcnotes import gradient_descent
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 f = lambda w: w**2
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import classify_critical_point, hessian
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 functions = {
     "w₀² + w₁²": lambda w: w[0] ** 2 + w[1] ** 2,

@@ -1,7 +1,7 @@
 """Three functions with f″(0) = 0: the test cannot tell what 0 is."""
 
 from calcnotes import classify_critical_point, hessian
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 functions = {
     "x⁴": lambda x: x**4,

@@ -2,7 +2,7 @@
 
 from calcnotes import gradient_descent
 from calcnotes.figures import learning_rate_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 f = lambda w: w**2
 rates = {0.01: "too small", 0.1: "good",

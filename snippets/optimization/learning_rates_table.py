@@ -1,7 +1,7 @@
 """Where each learning rate ends on f(w) = w², with a tolerance and a cap."""
 
 from calcnotes import gradient_descent
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 f = lambda w: w**2
 

@@ -1,7 +1,7 @@
 """The saddle of g(w₀, w₁) = w₀² − w₁² in 3-D and as a contour map."""
 
 from calcnotes.figures import saddle_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 g = lambda w: w[0] ** 2 - w[1] ** 2
 

@@ -1,7 +1,7 @@
 """A step too large: the iterates overflow and the run is flagged."""
 
 from calcnotes import gradient_descent
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 f = lambda w: w**2
 

@@ -1,7 +1,7 @@
 """Stopping as soon as the slope is below a tolerance."""
 
 from calcnotes import derivative, gradient_descent
-from calcnotes.output import number
+from calcnotes.legacy import number
 
 f = lambda w: w**2
 

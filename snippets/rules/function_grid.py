@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.figures import function_and_derivative_grid
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 sigma = lambda x: 1 / (1 + np.exp(-x))
 

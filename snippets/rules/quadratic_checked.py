@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 f = lambda x: 3 * x**2 - 4 * x
 by_rules = lambda x: 6 * x - 4  # sum, constant multiple and power rules

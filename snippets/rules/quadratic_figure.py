@@ -2,7 +2,7 @@
 
 from calcnotes import derivative
 from calcnotes.figures import function_and_derivative_figure
-from calcnotes.output import number, to_html
+from calcnotes.legacy import number, to_html
 
 f = lambda x: 3 * x**2 - 4 * x
 df = lambda x: 6 * x - 4

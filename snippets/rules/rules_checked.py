@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 # rule, f(x), f′(x) by the rule, f, f′ by the rule
 examples = [

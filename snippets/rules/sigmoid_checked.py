@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 sigma = lambda x: 1 / (1 + np.exp(-x))
 by_rules = lambda x: sigma(x) * (1 - sigma(x))

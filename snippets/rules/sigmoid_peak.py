@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import number
+from calcnotes.legacy import number
 
 sigma = lambda x: 1 / (1 + np.exp(-x))
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.animation import derivative_tracer
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 f = lambda x: np.sin(x)
 

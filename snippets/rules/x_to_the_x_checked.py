@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import derivative
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 f = lambda x: x**x
 by_rules = lambda x: x**x * (np.log(x) + 1)  # chain and product rules

@@ -4,7 +4,7 @@ import numpy as np
 
 from calcnotes import derivative
 from calcnotes.figures import function_and_derivative_figure
-from calcnotes.output import number, to_html
+from calcnotes.legacy import number, to_html
 
 f = lambda x: x**x
 df = lambda x: x**x * (np.log(x) + 1)

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import is_differentiable, one_sided_slopes
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 cases = [
     ("sin(w)", lambda w: np.sin(w), 0.0),

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import secant_slope
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 f = lambda x: 3 * x**2 - 4 * x
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.figures import one_sided_figure
-from calcnotes.output import number, to_html
+from calcnotes.legacy import number, to_html
 
 functions = {
     "sin(w)": lambda w: np.sin(w),

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import one_sided_slopes
-from calcnotes.output import number, table
+from calcnotes.legacy import number, table
 
 h = 1e-4
 functions = {

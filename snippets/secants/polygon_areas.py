@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 r = 1.0
 circle = np.pi * r**2

@@ -1,7 +1,7 @@
 """Regular polygons with 4, 8 and 16 sides inscribed in a circle of radius 1."""
 
 from calcnotes.figures import polygon_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 fig = polygon_figure(sides=(4, 8, 16), r=1.0)
 

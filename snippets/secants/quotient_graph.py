@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.figures import quotient_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 functions = {
     "sin(w)": lambda w: np.sin(w),

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.figures import secant_figure
-from calcnotes.output import number, to_html
+from calcnotes.legacy import number, to_html
 
 g = lambda w: np.sin(w)
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes import secant_line
-from calcnotes.output import line_equation, number
+from calcnotes.legacy import line_equation, number
 
 g = lambda w: np.sin(w)
 w0, w1 = 0.0, -2.6

@@ -1,7 +1,7 @@
 """Secants of f(x) = 3x² − 4x from x = 1 to 1 + h close in on the tangent."""
 
 from calcnotes.figures import secant_fan_figure
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 f = lambda x: 3 * x**2 - 4 * x
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from calcnotes.animation import secant_slider
-from calcnotes.output import to_html
+from calcnotes.legacy import to_html
 
 g = lambda w: np.tanh(w) ** 2
 

@@ -1,7 +1,7 @@
 """((x + h)² − x²) / h at a few x: it heads for 2x as h shrinks."""
 
 from calcnotes import secant_slope
-from calcnotes.output import table
+from calcnotes.legacy import table
 
 f = lambda x: x**2
 

@@ -16,7 +16,7 @@ from calcnotes.figures.chain import (
     _graph_legend,
     _symbol,
 )
-from calcnotes.output import INK, number, style
+from calcnotes.legacy import INK, number, style
 
 __all__ = ["backward_animation"]
 

@@ -23,7 +23,7 @@ from calcnotes.figures.base import (
     plot_surfaces,
 )
 from calcnotes.figures.gradients import _tidy_ticks3d
-from calcnotes.output import INK, number, style
+from calcnotes.legacy import INK, number, style
 
 __all__ = ["secant_plane_slider"]
 

@@ -18,7 +18,7 @@ from calcnotes.figures.base import (
     finish_axes,
     plot_curve,
 )
-from calcnotes.output import number, style
+from calcnotes.legacy import number, style
 
 __all__ = ["epsilon_sweep", "forward_quotient"]
 

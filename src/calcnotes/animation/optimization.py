@@ -10,7 +10,7 @@ from calcnotes.animation.player import Animation, animate
 from calcnotes.figures.base import ACCENT, TANGENT, new_figure, plot_point
 from calcnotes.figures.optimization import _finish_map, _map_size, _result, contour_map
 from calcnotes.optimize import DescentResult
-from calcnotes.output import number, style
+from calcnotes.legacy import number, style
 
 __all__ = ["descent_animation"]
 

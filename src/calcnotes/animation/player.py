@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
-from calcnotes.output import _clean_svg, _render_svg, _scope_ids, player_html, style
+from calcnotes.legacy import _clean_svg, _render_svg, _scope_ids, player_html, style
 
 __all__ = ["Animation", "animate"]
 
@@ -26,7 +26,7 @@ class Animation:
     """A rendered animation: the static SVG, one SVG fragment per frame, labels.
 
     A snippet prints ``animation.to_html(alt=..., caption=...)`` (or
-    `calcnotes.output.to_html`). ``len(animation)`` is the number of frames.
+    `calcnotes.legacy.to_html`). ``len(animation)`` is the number of frames.
     """
 
     static_svg: str

@@ -20,7 +20,7 @@ from calcnotes.figures.base import (
     plot_curve,
     plot_point,
 )
-from calcnotes.output import INK, number, style
+from calcnotes.legacy import INK, number, style
 
 __all__ = ["derivative_tracer"]
 

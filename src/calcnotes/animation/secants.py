@@ -22,7 +22,7 @@ from calcnotes.figures.base import (
     plot_line,
     plot_point,
 )
-from calcnotes.output import number, style
+from calcnotes.legacy import number, style
 
 __all__ = ["secant_slider"]
 

@@ -18,7 +18,7 @@ from calcnotes.figures.base import (
     plot_curve,
     plot_point,
 )
-from calcnotes.output import number, style
+from calcnotes.legacy import number, style
 
 __all__ = ["tangent_slider"]
 

@@ -1,7 +1,7 @@
 """Static figures: small drawing blocks and the figures the chapters show.
 
 Each function returns a Matplotlib ``Figure`` (made without pyplot, so there
-is nothing to close) that `calcnotes.output.to_html` turns into inline
+is nothing to close) that `calcnotes.legacy.to_html` turns into inline
 SVG. Functions take plain callables as a reader writes them, ``g = lambda w:
 np.sin(w)``, or ``g = lambda w: np.sin(w[0])`` for two inputs, where ``w``
 holds the inputs stacked along its first axis.

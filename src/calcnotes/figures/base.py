@@ -1,6 +1,6 @@
 """Drawing blocks shared by every figure and animation.
 
-Colours: axes and text use `calcnotes.output.INK` (the page's text
+Colours: axes and text use `calcnotes.legacy.INK` (the page's text
 colour once rendered); data colours are mid-tones with at least 3:1 contrast
 on white and on the dark slate palette:
 
@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 
-from calcnotes.output import INK, style
+from calcnotes.legacy import INK, style
 
 __all__ = [
     "ACCENT",

@@ -29,7 +29,7 @@ from calcnotes.figures.base import (
     _values,
     finish_axes,
 )
-from calcnotes.output import INK, number, style
+from calcnotes.legacy import INK, number, style
 
 __all__ = ["composition_figure", "graph_figure", "network_figure"]
 

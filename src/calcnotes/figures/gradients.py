@@ -45,7 +45,7 @@ from calcnotes.figures.base import (
     plot_point3d,
     plot_surfaces,
 )
-from calcnotes.output import INK, number, style
+from calcnotes.legacy import INK, number, style
 
 __all__ = [
     "axis_tangent_planes_figure",

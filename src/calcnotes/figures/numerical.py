@@ -30,7 +30,7 @@ from calcnotes.figures.base import (
     plot_line,
     plot_point,
 )
-from calcnotes.output import number, style
+from calcnotes.legacy import number, style
 
 __all__ = [
     "error_vs_step_figure",

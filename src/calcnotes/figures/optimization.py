@@ -30,7 +30,7 @@ from calcnotes.figures.base import (
     plot_surfaces,
 )
 from calcnotes.optimize import DescentResult
-from calcnotes.output import INK, number, style
+from calcnotes.legacy import INK, number, style
 
 __all__ = [
     "KIND_COLOURS",

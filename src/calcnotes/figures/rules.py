@@ -20,7 +20,7 @@ from calcnotes.figures.base import (
     plot_line,
     plot_point,
 )
-from calcnotes.output import INK, line_equation, number, style
+from calcnotes.legacy import INK, line_equation, number, style
 
 __all__ = ["function_and_derivative_figure", "function_and_derivative_grid"]
 

@@ -27,7 +27,7 @@ from calcnotes.figures.base import (
     plot_line,
     plot_point,
 )
-from calcnotes.output import line_equation, number, style
+from calcnotes.legacy import line_equation, number, style
 
 __all__ = [
     "one_sided_figure",

@@ -24,7 +24,7 @@ from calcnotes.figures.base import (
     plot_point3d,
     plot_surfaces,
 )
-from calcnotes.output import line_equation, number, style
+from calcnotes.legacy import line_equation, number, style
 
 __all__ = [
     "line_and_plane_figure",

@@ -1,0 +1,219 @@
+"""Run each example of a page as a reader would, and fail the build if one fails.
+
+A page shows an example with a markdown-exec block that includes its file::
+
+    ```python exec="1" source="tabbed-right" tabs="Code|Output" alt="…" caption="…"
+    --8<-- "snippets/derivatives/tangent_slider_sin.py"
+    ```
+
+This hook is markdown-exec's formatter for ``python`` blocks (set through
+its public ``formatters`` table; markdown-exec's ``base_format`` still lays
+out the code and the output). It runs the example with `example_runner`:
+as ``__main__``, from an empty folder, in a fresh process, its whole
+standard output captured. The output is Markdown, with the figure or
+animation that `calcnotes.show` printed kept as HTML; the block's ``alt``
+and ``caption`` options become the figure's alt text and caption (a figure
+without both, or both without a figure, fails the build).
+
+An example that raises, exits, prints nothing, prints more than a megabyte
+or runs past its time limit (``timeout="…"`` on the block, else
+``CALCNOTES_EXEC_TIMEOUT``, else 120 s) stops the build with an error that
+names the example and its page, in every mode (``--strict`` or not, ``-q``,
+``serve``, where the server reports it and keeps serving the last good
+site). Nothing is written into the page, so ``site/`` never holds a traceback.
+
+Outputs are kept in ``.cache/exec`` (`example_cache`). As soon as the
+pages are known, the examples whose output is missing are started, in the
+order the pages render, on ``CALCNOTES_EXEC_WORKERS`` processes at a time
+(one per core), while the build goes on.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import signal
+import uuid
+from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import markdown_exec
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from pymdownx.superfences import SuperFencesException
+
+import build_switches
+import example_cache
+import example_runner
+
+log = logging.getLogger("mkdocs.hooks.examples")
+
+LANGUAGES = ("python", "py")
+ALT, CAPTION = "@@calcnotes-alt@@", "@@calcnotes-caption@@"  # what calcnotes.show leaves for the page
+FIGURE = re.compile(r'<figure class="cn-figure[^"]*"[^>]*>.*?</figure>', re.S)
+INCLUDED = re.compile(
+    r'^(?P<indent>[ \t]*)(?:`{3,}|~{3,})(?:python|py)\b[^\n]*\bexec="(?:1|true|yes|on)"[^\n]*\n'
+    r'(?P=indent)--8<--\s+"(?P<path>snippets/[^"]+\.py)"', re.M)
+
+
+class ExampleFailed(PluginError, SuperFencesException):
+    """An example failed: stops the build (SuperFences and MkDocs let this one through)."""
+
+
+class Build:
+    """One build's examples: the stored outputs, the runs under way, the page being rendered."""
+
+    def __init__(self, config) -> None:
+        project = Path(config.config_file_path).parent
+        directory = build_switches.exec_cache_dir(project)
+        self.project = project
+        self.cache = example_cache.OutputCache(directory) if directory else None
+        self.timeout = build_switches.timeout()
+        self.pool = ThreadPoolExecutor(max_workers=build_switches.workers(), thread_name_prefix="example")
+        self.runs: dict[str, Future] = {}
+        self.page = "?"
+        self.counts: Counter = Counter()
+
+    def _run(self, key: str, code: str, filename: str, timeout: float) -> example_runner.Result:
+        result = example_runner.run(example_cache.normalized(code), filename, timeout=timeout)
+        if self.cache is not None:
+            self.cache.store(key, result.output, result.modules)
+        return result
+
+    def start(self, code: str, filename: str) -> None:
+        """Begin running an example whose output is missing (it will be asked for later)."""
+        key = self.key(code, filename)
+        if key not in self.runs and (self.cache is None or self.cache.load(key) is None):
+            self.runs[key] = self.pool.submit(self._run, key, code, filename, self.timeout)
+
+    def key(self, code: str, filename: str) -> str:
+        return (self.cache or example_cache.OutputCache(self.project)).key(code, filename)
+
+    def output(self, code: str, filename: str, timeout: float | None) -> str:
+        """What the example prints: stored, from a run under way, or run now."""
+        key = self.key(code, filename)
+        future = self.runs.pop(key, None)
+        if future is None and timeout is None and self.cache is not None:
+            stored = self.cache.load(key)
+            if stored is not None:
+                self.counts["stored"] += 1
+                return stored
+        try:
+            if future is not None and timeout is None:
+                result = future.result()
+                self.counts["run ahead"] += 1
+            else:
+                result = self._run(key, code, filename, timeout or self.timeout)
+                self.counts["run when reached"] += 1
+        except example_runner.ExampleError as error:
+            raise ExampleFailed("Example " + error.describe(f" on page {self.page}")) from None
+        return result.output
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        example_runner.close_all()
+
+
+_build: Build | None = None
+
+
+def _fail(filename: str, problem: str) -> None:
+    raise ExampleFailed(f"Example {filename} on page {_build.page if _build else '?'} {problem}")
+
+
+def present(output: str, filename: str, alt: str | None, caption: str | None, md) -> str:
+    """The page's HTML for an example's output: Markdown, with its figure kept as is."""
+    shown = [m for m in FIGURE.finditer(output) if ALT in m[0] or CAPTION in m[0]]
+    if len(shown) > 1:
+        _fail(filename, f"shows {len(shown)} figures: show one per example (split it in two)")
+    if shown and not (alt and caption):
+        _fail(filename, 'shows a figure, but its block lacks alt="…" and caption="…" text')
+    if (alt or caption) and not shown:
+        _fail(filename, "has alt or caption text, but shows no figure")
+    stash = {}
+
+    def keep(match: re.Match) -> str:
+        figure = match[0].replace(ALT, html.escape(alt or "", quote=True))
+        figure = figure.replace(CAPTION, html.escape(caption or "", quote=False))
+        placeholder = f'<div class="{uuid.uuid4()}"></div>'
+        stash[placeholder] = figure
+        return f"\n\n{placeholder}\n\n"
+
+    text = FIGURE.sub(keep, output)
+    return markdown_exec.MarkdownConverter(md).convert(text, stash=stash)
+
+
+def format_example(code: str, md, **options):
+    """markdown-exec's formatter for python blocks, with the reader's runner behind it."""
+    extra = dict(options.get("extra", {}))
+    alt, caption, timeout = (extra.pop(name, None) for name in ("alt", "caption", "timeout"))
+    seconds = build_switches.seconds(timeout, "timeout") if timeout is not None else None
+    filename = extra.get("title") or "example.py"
+    if _build is None:
+        raise ExampleFailed("the examples hook was not set up (is hooks/examples.py in mkdocs.yml?)")
+
+    def run(source: str, **_) -> str:
+        return present(_build.output(source, filename, seconds), filename, alt, caption, md)
+
+    return markdown_exec.base_format(language="python", run=run, code=code, md=md,
+                                     **{**options, "html": True, "extra": extra})
+
+
+# ----- mkdocs events -------------------------------------------------------------------
+
+
+def _on_sigterm(signum, frame) -> None:
+    example_runner.close_all()
+    signal.signal(signum, signal.SIG_DFL)
+    signal.raise_signal(signum)
+
+
+def on_startup(command, dirty) -> None:
+    if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+        signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def on_config(config):
+    global _build
+    if _build is not None:
+        _build.close()
+    _build = Build(config)  # reads (and checks) the environment settings
+    for language in LANGUAGES:
+        markdown_exec.formatters[language] = format_example
+    return config
+
+
+def on_files(files, config):
+    """Start the examples whose output is missing, in the order the pages will render."""
+    for file in files.documentation_pages():
+        if not file.src_uri.endswith(".md"):
+            continue
+        for match in INCLUDED.finditer(file.content_string):
+            path = _build.project / match["path"]
+            if path.is_file():
+                _build.start(path.read_text(encoding="utf-8"), path.name)
+    return files
+
+
+@event_priority(100)  # before other hooks and plugins see the page
+def on_pre_page(page, config, files):
+    _build.page = page.file.src_uri
+    return page
+
+
+def on_post_build(config):
+    counts = _build.counts
+    log.info(f"examples: {counts['stored']} stored, {counts['run ahead']} run ahead, "
+             f"{counts['run when reached']} run when reached")
+    _build.close()
+
+
+def on_build_error(error):
+    if _build is not None:
+        _build.close()
+
+
+def on_shutdown():
+    example_runner.close_all()
