@@ -11,8 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from calcnotes.animation import Animation, animate, tangent_slider
-from calcnotes.figures import new_figure
+from matplotlib.figure import Figure
+
+from calcnotes.viz import Animation, animate, tangent_slider
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 400_000  # bytes per animation, player markup and all frames included
@@ -26,7 +27,7 @@ def movie() -> Animation:
 
 @pytest.fixture(scope="module")
 def page(movie) -> str:
-    return movie.to_html(alt="A point slides along sin.", caption="Tangents of sin.")
+    return movie.html(alt="A point slides along sin.", caption="Tangents of sin.")
 
 
 def _data(page: str) -> dict:
@@ -102,18 +103,19 @@ def test_no_id_is_defined_twice_in_the_picture(movie):
 def test_the_labels_give_the_point_and_the_slope_of_cos_there(movie):
     for label in movie.labels:
         w0, slope = (float(x.replace("−", "-")) for x in
-                     re.fullmatch(r"w₀ = (\S+), slope (\S+)", label).groups())
+                     re.fullmatch(r"w⁰ = (\S+), slope (\S+)", label).groups())
         # Both are printed to 3 and 2 significant digits: compare at that precision.
         assert slope == pytest.approx(np.cos(w0), abs=0.01)
 
 
 def test_the_same_animation_gives_the_same_bytes(page):
     again = tangent_slider(np.sin, (-3, 3), frames=FRAMES)
-    assert again.to_html(alt="A point slides along sin.", caption="Tangents of sin.") == page
+    assert again.html(alt="A point slides along sin.", caption="Tangents of sin.") == page
 
 
 def test_animate_keeps_the_moving_artists_out_of_the_static_picture():
-    fig, (ax,) = new_figure()
+    fig = Figure()
+    ax = fig.add_subplot()
     ax.set_xlim(0, 4)
     ax.set_ylim(0, 4)
     dot = ax.plot([], [], "o", color="#e5484d")[0]
@@ -129,21 +131,20 @@ def test_animate_keeps_the_moving_artists_out_of_the_static_picture():
     assert all("#e5484d" in frame or "class=" in frame for frame in result.frames)
     assert len(set(result.frames)) == 4
     assert result.labels == ("at 0", "at 1", "at 2", "at 3")
-    assert 'data-fps="5"' in result.to_html(alt="a", caption="b")
+    assert 'data-fps="5"' in result.html(alt="a", caption="b")
 
 
 @pytest.mark.parametrize("frames", [0, -3])
 def test_animate_refuses_a_number_of_frames_below_one(frames):
-    fig, (ax,) = new_figure()
-    dot = ax.plot([0], [0], "o")[0]
+    fig = Figure()
+    dot = fig.add_subplot().plot([0], [0], "o")[0]
     with pytest.raises(ValueError):
         animate(fig, [dot], lambda i: "", frames)
 
 
 def test_animate_refuses_an_empty_list_of_moving_artists():
-    fig, _ = new_figure()
     with pytest.raises(ValueError):
-        animate(fig, [], lambda i: "", 3)
+        animate(Figure(), [], lambda i: "", 3)
 
 
 # ------------------------------------------------------- the page's player script --

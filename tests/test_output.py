@@ -11,28 +11,22 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from calcnotes import tangent_line
-from calcnotes.legacy import (
-    INK,
-    figure_html,
-    line_equation,
-    number,
-    player_html,
-    style,
-    svg_markup,
-    table,
-    to_html,
-)
+from calcnotes import Table, show, tangent_line
+from calcnotes.output import ALT, CAPTION, table
+from calcnotes.text import line_equation, number
+from calcnotes.viz import Animation, animate
+from calcnotes.viz.style import style
+from calcnotes.viz.svg import figure_svg as svg_markup
+from calcnotes.viz.svg import label_svg
 
 
 def _figure(y=(0.0, 1.0), title="a line") -> Figure:
-    with style():
-        fig = Figure(figsize=(3, 2))
-        ax = fig.add_subplot()
-        ax.plot([0.0, 1.0], list(y), label="data")
-        ax.set_title(title)
-        ax.set_xlabel("w")
-        ax.legend()
+    fig = Figure(figsize=(3, 2))  # Matplotlib's own defaults: black text, white background
+    ax = fig.add_subplot()
+    ax.plot([0.0, 1.0], list(y), label="data")
+    ax.set_title(title)
+    ax.set_xlabel("w")
+    ax.legend()
     return fig
 
 
@@ -57,16 +51,15 @@ def test_svg_markup_starts_at_the_svg_element_without_prolog_or_doctype():
 def test_line_art_is_drawn_in_current_color_and_never_in_hard_coded_black():
     svg = svg_markup(_figure())
     assert "currentColor" in svg
-    assert INK not in svg
     assert not re.search(r"#000000|#000\b|\bblack\b", svg, re.IGNORECASE)
     # Matplotlib omits `fill` on black text; every text must name its colour.
     for text in re.findall(r"<text\b[^>]*>", svg):
         assert "fill" in text or "class=" in text, text
 
 
-def test_the_background_is_transparent():
+def test_the_background_and_the_legend_box_are_transparent():
     svg = svg_markup(_figure())
-    assert "#ffffff" not in svg.lower()
+    assert "#ffffff" not in svg.lower() and "fill: #fff" not in svg.lower()
 
 
 def test_the_svg_is_well_formed_xml():
@@ -94,58 +87,86 @@ def test_two_different_figures_on_one_page_share_no_id():
     assert len(_ids(first)) == len(set(_ids(first)))
 
 
-def test_the_style_context_leaves_global_settings_untouched():
+def test_the_kits_style_context_and_rendering_leave_global_settings_untouched():
     before = dict(matplotlib.rcParams)
     with style():
-        assert matplotlib.rcParams["text.color"] == INK
+        assert matplotlib.rcParams["legend.frameon"] is False
     svg_markup(_figure())
     after = dict(matplotlib.rcParams)
     assert {k for k in before if before[k] != after[k]} == set()
 
 
-# -------------------------------------------------------------------- figures --
+# ------------------------------------------------------------------- show --
 
 
-def test_a_figure_has_role_img_an_aria_label_a_title_and_a_visible_caption():
-    page = figure_html(_figure(), alt="A rising line.", caption="Figure 1: a line.")
-    assert page.startswith("<figure") and page.endswith("</figure>")
-    svg_tag = re.search(r"<svg\b[^>]*>", page)[0]
-    assert 'role="img"' in svg_tag
-    assert 'aria-label="A rising line."' in svg_tag
-    assert page[page.index(svg_tag) + len(svg_tag):].startswith("<title>A rising line.</title>")
-    assert "<figcaption>Figure 1: a line.</figcaption>" in page
+def test_a_labelled_svg_has_role_img_an_aria_label_and_a_title():
+    svg = label_svg(svg_markup(_figure()), 'a "quoted" <alt>')
+    tag = re.search(r"<svg\b[^>]*>", svg)[0]
+    assert 'role="img"' in tag and 'aria-label="a &quot;quoted&quot; &lt;alt&gt;"' in tag
+    assert svg[svg.index(tag) + len(tag):].startswith("<title>a &quot;quoted&quot; &lt;alt&gt;</title>")
 
 
-def test_alt_text_and_caption_are_escaped():
-    page = figure_html(_figure(), alt='a "quoted" <alt>', caption="x < y & z")
-    assert 'aria-label="a &quot;quoted&quot; &lt;alt&gt;"' in page
-    assert "<figcaption>x &lt; y &amp; z</figcaption>" in page
+def _shown(obj, monkeypatch, capsys, mode: str) -> str:
+    monkeypatch.setenv("CALCNOTES_SHOW", mode)
+    show(obj)
+    return capsys.readouterr().out
 
 
-@pytest.mark.parametrize("alt, caption", [("", "caption"), ("alt", "  "), (None, "caption")])
-def test_a_figure_without_alt_text_or_caption_is_refused(alt, caption):
-    with pytest.raises(ValueError):
-        figure_html(_figure(), alt=alt, caption=caption)
+def test_on_a_page_a_figure_is_inline_svg_waiting_for_the_pages_alt_text_and_caption(monkeypatch, capsys):
+    out = _shown(_figure(), monkeypatch, capsys, "page")
+    assert out.strip().startswith('<figure class="cn-figure">') and out.strip().endswith("</figure>")
+    assert f'aria-label="{ALT}"' in out and f"<figcaption>{CAPTION}</figcaption>" in out
+    ET.fromstring(re.search(r"<svg\b.*</svg>", out, re.S)[0].replace(ALT, "a"))
 
 
-def test_to_html_takes_figures_and_animations_and_refuses_anything_else():
-    assert to_html(_figure(), alt="a", caption="b").startswith('<figure class="cn-figure">')
-
-    class Movie:
-        def to_html(self, *, alt, caption):
-            return f"<movie {alt} {caption}>"
-
-    assert to_html(Movie(), alt="a", caption="b") == "<movie a b>"
-    with pytest.raises(TypeError):
-        to_html("<svg></svg>", alt="a", caption="b")
+def _movie() -> Animation:
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 3)
+    dot, = ax.plot([], [], "o")
+    return animate(fig, [dot], lambda i: dot.set_data([i], [i]) or f"at {i}", 3)
 
 
-def test_the_player_refuses_labels_that_do_not_match_the_frames():
-    svg = '<svg><g class="cn-anim-layer"></g></svg>'
-    with pytest.raises(ValueError, match="labels"):
-        player_html(svg, ["<a/>", "<b/>"], alt="a", caption="c", labels=["one"])
-    with pytest.raises(ValueError, match="cn-anim-layer"):
-        player_html("<svg></svg>", ["<a/>"], alt="a", caption="c")
+def test_on_a_page_an_animation_is_a_player_and_a_table_is_markdown(monkeypatch, capsys):
+    out = _shown(_movie(), monkeypatch, capsys, "page")
+    assert '<figure class="cn-figure cn-anim"' in out and ALT in out and CAPTION in out
+    out = _shown(Table([[1, 0.5]], ["k", "v"]), monkeypatch, capsys, "page")
+    assert out.strip() == "| k | v |\n| ---: | ---: |\n| 1 | 0.5 |"
+
+
+def test_in_a_terminal_a_figure_is_saved_next_to_the_script_and_the_path_printed(monkeypatch, capsys, tmp_path):
+    script = tmp_path / "my_example.py"
+    monkeypatch.setattr(__import__("sys").modules["__main__"], "__file__", str(script), raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("calcnotes.output._saved", {})
+    out = _shown(_figure(), monkeypatch, capsys, "terminal")
+    assert out == "Saved the figure to my_example.png\n"
+    assert (tmp_path / "my_example.png").read_bytes().startswith(b"\x89PNG")
+    out = _shown(_figure(), monkeypatch, capsys, "terminal")
+    assert out == "Saved the figure to my_example-2.png\n"
+    out = _shown(_movie(), monkeypatch, capsys, "terminal")
+    page = (tmp_path / "my_example.html").read_text(encoding="utf-8")
+    assert "my_example.html" in out and "<!doctype html>" in page and "cn-anim-data" in page
+    assert "<script>" in page and "http" not in page.replace("http://www.w3.org/2000/svg", "")
+    assert "<" not in out
+
+
+def test_in_a_terminal_a_table_prints_as_aligned_text(monkeypatch, capsys):
+    out = _shown(Table([["sin", 0.5], ["cos", -2.25]], ["name", "value"]), monkeypatch, capsys, "terminal")
+    assert out.splitlines() == ["name  value", "----  -----", "sin     0.5", "cos   −2.25"]
+
+
+def test_show_refuses_anything_else_and_a_mode_it_does_not_know(monkeypatch):
+    with pytest.raises(TypeError, match="Figure, an Animation, a Table or a str"):
+        show(42)
+    monkeypatch.setenv("CALCNOTES_SHOW", "paper")
+    with pytest.raises(ValueError, match="CALCNOTES_SHOW"):
+        show("text")
+
+
+def test_in_jupyter_an_animation_carries_its_own_player_script_and_stylesheet():
+    html = _movie()._repr_html_()
+    assert "<script>" in html and "<style>" in html and "cn-anim-data" in html
 
 
 # -------------------------------------------------------------------- numbers --
@@ -171,6 +192,8 @@ def test_the_player_refuses_labels_that_do_not_match_the_frames():
         (math.inf, "∞"),
         (-math.inf, "−∞"),
         (True, "True"),
+        (np.True_, "True"),
+        (np.bool_(False), "False"),
         (None, "—"),
         ("text", "text"),
     ],
@@ -229,6 +252,12 @@ def test_a_table_refuses_rows_of_the_wrong_length():
 
 def test_a_table_can_be_empty():
     assert table([], ["a", "b"]).splitlines() == ["| a | b |", "| :--- | :--- |"]
+
+
+def test_a_newline_in_a_cell_does_not_break_the_table():
+    text = table([["two\nlines", 1]], headers=["a\nb", "n"])
+    assert len(text.splitlines()) == 3 and "two lines" in text and "| a b | n |" in text
+    assert len(str(Table([["two\nlines"]], ["t"])).splitlines()) == 3
 
 
 def test_a_bar_in_a_header_or_cell_does_not_split_the_column():

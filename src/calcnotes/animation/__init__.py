@@ -26,7 +26,6 @@ from calcnotes.animation import (
     player,
     rules,
     secants,
-    tangents,
 )
 from calcnotes.animation.chain import *  # noqa: F403
 from calcnotes.animation.gradients import *  # noqa: F403
@@ -35,6 +34,5 @@ from calcnotes.animation.optimization import *  # noqa: F403
 from calcnotes.animation.player import *  # noqa: F403
 from calcnotes.animation.rules import *  # noqa: F403
 from calcnotes.animation.secants import *  # noqa: F403
-from calcnotes.animation.tangents import *  # noqa: F403
 
-__all__ = [name for module in (player, tangents, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (player, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]

@@ -21,7 +21,6 @@ from calcnotes.figures import (
     optimization,
     rules,
     secants,
-    tangents,
 )
 from calcnotes.figures.base import *  # noqa: F403
 from calcnotes.figures.chain import *  # noqa: F403
@@ -30,6 +29,5 @@ from calcnotes.figures.numerical import *  # noqa: F403
 from calcnotes.figures.optimization import *  # noqa: F403
 from calcnotes.figures.rules import *  # noqa: F403
 from calcnotes.figures.secants import *  # noqa: F403
-from calcnotes.figures.tangents import *  # noqa: F403
 
-__all__ = [name for module in (base, tangents, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (base, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]

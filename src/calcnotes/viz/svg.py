@@ -41,6 +41,17 @@ _INVISIBLE = re.compile(r'<path d="[^"]*" style="(?:fill: none|fill: none; opaci
 _ID = re.compile(r'\sid="([^"]+)"')
 _STYLE = re.compile(r'\sstyle="([^"]+)"')
 _REF = re.compile(r'url\(#([^)]+)\)|href="#([^"]+)"')
+_TEXT = re.compile(r"<text\b([^>]*)>")
+
+
+def _ink_text(match: re.Match) -> str:
+    """Matplotlib writes black text without a fill (SVG's default is black): name the page ink."""
+    attributes = match[1]
+    if "fill" in attributes:
+        return match[0]
+    if 'style="' in attributes:
+        return "<text" + attributes.replace('style="', 'style="fill: currentColor; ', 1) + ">"
+    return f'<text fill="currentColor"{attributes}>'
 
 
 def _for_the_page(fig: Figure) -> None:
@@ -94,6 +105,7 @@ def clean_svg(svg: str) -> str:
     svg = re.sub(r'\s+xmlns:xlink="[^"]*"', "", svg)
     svg = re.sub(r'\s+version="1\.1"', "", svg)
     svg = _INK_COLOURS.sub("currentColor", svg)
+    svg = _TEXT.sub(_ink_text, svg)
     return svg.strip()
 
 
