@@ -139,6 +139,9 @@ def animate(fig: Figure, moving: Sequence[Artist], update: Callable[[int], str],
             frames: int, *, fps: float = 12.0) -> Animation:
     """Render *frames* frames of *fig* in which only the *moving* artists change.
 
+    Everything else is drawn once. The layout is fixed after frame 0, so that
+    every frame lines up with the static picture.
+
     Parameters
     ----------
     fig : matplotlib.figure.Figure
@@ -152,9 +155,6 @@ def animate(fig: Figure, moving: Sequence[Artist], update: Callable[[int], str],
         Number of frames, at least 1.
     fps : float
         Playback speed, frames per second, in (0, 60].
-
-    Everything else is drawn once. The layout is fixed after frame 0, so that
-    every frame lines up with the static picture.
 
     Raises
     ------

@@ -1,0 +1,262 @@
+"""What a reader takes home: the package's wheel, each chapter as a notebook, its examples as a zip.
+
+- The ``calcnotes`` wheel, built from this checkout with pip (``pip wheel
+  --no-deps --no-build-isolation``), published as ``downloads/<wheel>``. It
+  is built once per state of the package's sources, in the background from
+  the start of the build, and kept in ``.cache/wheel/``.
+- For each chapter page (a page whose examples live in one ``snippets/<folder>``):
+  ``downloads/<folder>.ipynb``, the page as a notebook (its prose as Markdown
+  cells, each example as a code cell, each caption under its figure), made
+  from the page on every build with nbformat, and
+  ``downloads/<folder>-examples.zip``, its examples as the scripts they are.
+- ``config.extra.calcnotes``: the wheel's URL and ``pip install`` line (from
+  ``site_url``) and the versions the outputs are made with; each chapter
+  page's ``page.meta.downloads`` names its notebook and zip. The theme
+  (``overrides/main.html``) shows them in the "Run it yourself" box.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import tomllib
+import zipfile
+from collections import Counter
+from importlib import metadata
+from pathlib import Path, PurePosixPath
+
+import nbformat
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+log = logging.getLogger("mkdocs.hooks.downloads")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = re.compile(
+    r'^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?:python|py)\b(?P<options>[^\n]*\bexec="1"[^\n]*)\n'
+    r'(?P=indent)--8<--\s+"(?P<path>snippets/(?P<folder>[^/"]+)/[^"]+\.py)"[ \t]*\n'
+    r"(?P=indent)(?P=fence)[ \t]*$", re.M)
+OPTION = re.compile(r'([-\w]+)="([^"]*)"')
+QUOTE = re.compile(r'^(?P<indent>[ \t]*)--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"[ \t]*$', re.M)
+ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?) *(?P<kind>\w+)(?: +"(?P<title>[^"]*)")?\n(?P<body>(?:(?: {4}.*)?\n)+)', re.M)
+LINK = re.compile(r"\]\((?!https?:|#|mailto:)(?P<target>[^)#\s]+?)\.md(?P<anchor>#[^)]*)?\)")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed: the same examples give the same bytes
+
+
+def versions() -> dict[str, str]:
+    """The versions the examples' outputs are made with (this build's interpreter and venv)."""
+    found = {"Python": sys.version.split()[0]}
+    for name, distribution in (("NumPy", "numpy"), ("Matplotlib", "matplotlib"), ("calcnotes", "calcnotes")):
+        try:
+            found[name] = metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+# ----- the wheel -----------------------------------------------------------------------
+
+
+def wheel_name(root: Path = ROOT) -> str:
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return f"{project['name']}-{project['version']}-py3-none-any.whl"
+
+
+def source_digest(root: Path = ROOT) -> str:
+    """SHA-256 of everything the wheel is built from."""
+    digest = hashlib.sha256()
+    paths = [root / name for name in ("pyproject.toml", "README.md", "LICENSE")]
+    paths += sorted(p for p in (root / "src").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in paths:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build_wheel(root: Path, destination: Path) -> Path:
+    """Build the wheel of the project at *root* into *destination* (once per state of its sources)."""
+    target = destination / source_digest(root) / wheel_name(root)
+    if target.is_file():
+        return target
+    with tempfile.TemporaryDirectory() as out:
+        result = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
+             "--wheel-dir", out, str(root)], capture_output=True, text=True)
+        built = Path(out) / wheel_name(root)
+        if result.returncode != 0 or not built.is_file():
+            raise PluginError(f"could not build the calcnotes wheel:\n{result.stderr[-3000:]}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(built, target)
+    return target
+
+
+# ----- a chapter as a notebook and a zip -------------------------------------------------
+
+
+def chapter_folder(markdown: str) -> str | None:
+    """The ``snippets/<folder>`` a page takes its examples from, if it is a chapter page."""
+    if re.search(r"^::: ", markdown, re.M):  # the API page documents the package
+        return None
+    folders = Counter(m["folder"] for m in EXAMPLE.finditer(markdown))
+    return folders.most_common(1)[0][0] if folders else None
+
+
+def _quote(match: re.Match, root: Path) -> str:
+    """A ``--8<--`` quote of a file (or a section of it), as the page shows it."""
+    path = root / match["path"]
+    if not path.is_file():
+        return match[0]
+    text = path.read_text(encoding="utf-8")
+    if match["section"]:
+        found = re.search(rf"--8<-- \[start:{re.escape(match['section'])}\][^\n]*\n(.*?)\n[^\n]*--8<-- "
+                          rf"\[end:{re.escape(match['section'])}\]", text, re.S)
+        if found is None:
+            return match[0]
+        text = found[1]
+    return "\n".join(match["indent"] + line if line else line for line in text.rstrip("\n").split("\n"))
+
+
+def _admonition(match: re.Match) -> str:
+    title = match["title"] or match["kind"].capitalize()
+    body = [line[4:] for line in match["body"].rstrip("\n").split("\n")]
+    return "\n".join([f"> **{title}**", ">", *(f"> {line}".rstrip() for line in body)]) + "\n"
+
+
+def _prose(text: str, root: Path, page_url: str) -> str:
+    """Page Markdown as Jupyter reads it: quotes expanded, notes as block quotes, links to the site."""
+    text = QUOTE.sub(lambda m: _quote(m, root), text)
+    text = ADMONITION.sub(_admonition, text)
+
+    def link(m: re.Match) -> str:
+        target = PurePosixPath(m["target"])
+        path = "" if target.name == "index" else f"{target.with_suffix('')}/"
+        return f"]({page_url}../{path}{m['anchor'] or ''})"
+
+    return LINK.sub(link, text).strip()
+
+
+def chapter_notebook(markdown: str, root: Path, *, title: str, page_url: str, pip: str,
+                     made_with: dict[str, str]) -> nbformat.NotebookNode:
+    """The page as a notebook: prose in Markdown cells, each example a code cell, captions under figures."""
+    made = ", ".join(f"{name} {version}" for name, version in made_with.items())
+    cells = [nbformat.v4.new_markdown_cell(
+        f"*This notebook is the chapter “{title}” of calcnotes ([on the site]({page_url})), "
+        f"its prose and its examples. It needs the package: `{pip}` "
+        f"(NumPy and Matplotlib come with it). The site's outputs were made with {made}.*")]
+    position = 0
+    for match in EXAMPLE.finditer(markdown):
+        prose = _prose(markdown[position:match.start()], root, page_url)
+        for part in re.split(r"\n(?=## )", prose):
+            if part.strip():
+                cells.append(nbformat.v4.new_markdown_cell(part.strip()))
+        code = (root / match["path"]).read_text(encoding="utf-8").strip("\n")
+        cells.append(nbformat.v4.new_code_cell(code, metadata={"calcnotes": {"example": match["path"]}}))
+        caption = dict(OPTION.findall(match["options"])).get("caption")
+        if caption:
+            cells.append(nbformat.v4.new_markdown_cell(f"*{caption}*"))
+        position = match.end()
+    tail = _prose(markdown[position:], root, page_url)
+    for part in re.split(r"\n(?=## )", tail):
+        if part.strip():
+            cells.append(nbformat.v4.new_markdown_cell(part.strip()))
+    notebook = nbformat.v4.new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"}})
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{number}"  # stable ids: the same page gives the same bytes
+    nbformat.validate(notebook)
+    return notebook
+
+
+def examples_zip(markdown: str, root: Path, folder: str, readme: str) -> bytes:
+    """The page's examples, as files ``<folder>/<name>.py``, with a README saying how to run them."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo(f"{folder}/README.txt", ZIP_TIME), readme)
+        for path in dict.fromkeys(m["path"] for m in EXAMPLE.finditer(markdown)):
+            info = zipfile.ZipInfo(f"{folder}/{PurePosixPath(path).name}", ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, (root / path).read_bytes())
+    return buffer.getvalue()
+
+
+# ----- mkdocs events -------------------------------------------------------------------
+
+_wheel: dict = {}
+_chapters: dict[str, str] = {}  # chapter page (src_uri) -> its snippets folder
+
+
+def _site_url(config) -> str:
+    return (config.site_url or "").rstrip("/") + "/"
+
+
+def on_config(config):
+    """Start building the wheel; say where it will be and what the outputs are made with."""
+    project = Path(config.config_file_path).parent
+    name = wheel_name(project)
+    url = f"{_site_url(config)}downloads/{name}"
+    config.extra["calcnotes"] = {"wheel": f"downloads/{name}", "pip": f"pip install {url}",
+                                 "versions": versions()}
+    result: dict = {}
+
+    def work() -> None:
+        try:
+            result["path"] = build_wheel(project, project / ".cache" / "wheel")
+        except Exception as error:  # noqa: BLE001 - reported when the file is needed
+            result["error"] = error
+
+    thread = threading.Thread(target=work, name="wheel", daemon=True)
+    thread.start()
+    _wheel.clear()
+    _wheel.update(thread=thread, result=result, name=name)
+    return config
+
+
+def on_files(files, config):
+    project = Path(config.config_file_path).parent
+    _chapters.clear()
+    info = config.extra["calcnotes"]
+    for file in list(files.documentation_pages()):
+        if not file.src_uri.endswith(".md"):
+            continue
+        markdown = file.content_string
+        folder = chapter_folder(markdown)
+        if folder is None or file.src_uri == "index.md":
+            continue
+        title = re.search(r"^# (.+)$", markdown, re.M)
+        page_url = _site_url(config) + file.url
+        notebook = chapter_notebook(markdown, project, title=title[1] if title else folder, page_url=page_url,
+                                    pip=info["pip"], made_with=info["versions"])
+        readme = (f"The examples of the chapter at {page_url}\n\nInstall the package:\n  {info['pip']}\n"
+                  "then run any of them from this folder:  python <name>.py\n")
+        files.append(File.generated(config, f"downloads/{folder}.ipynb", content=nbformat.writes(notebook) + "\n"))
+        files.append(File.generated(config, f"downloads/{folder}-examples.zip",
+                                    content=examples_zip(markdown, project, folder, readme)))
+        _chapters[file.src_uri] = folder
+    _wheel["file"] = File.generated(config, info["wheel"], abs_src_path=str(project / ".cache" / "wheel-pending"))
+    files.append(_wheel["file"])
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    folder = _chapters.get(page.file.src_uri)
+    if folder is not None:
+        page.meta["downloads"] = {"notebook": f"downloads/{folder}.ipynb",
+                                  "examples": f"downloads/{folder}-examples.zip"}
+    return markdown
+
+
+def on_env(env, config, files):
+    """Before static files are copied: the wheel must be built."""
+    _wheel["thread"].join()
+    if "error" in _wheel["result"]:
+        raise _wheel["result"]["error"]
+    _wheel["file"].abs_src_path = str(_wheel["result"]["path"])
+    return env
