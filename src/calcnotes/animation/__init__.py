@@ -24,7 +24,6 @@ from calcnotes.animation import (
     numerical,
     optimization,
     player,
-    rules,
     secants,
     tangents,
 )
@@ -33,8 +32,7 @@ from calcnotes.animation.gradients import *  # noqa: F403
 from calcnotes.animation.numerical import *  # noqa: F403
 from calcnotes.animation.optimization import *  # noqa: F403
 from calcnotes.animation.player import *  # noqa: F403
-from calcnotes.animation.rules import *  # noqa: F403
 from calcnotes.animation.secants import *  # noqa: F403
 from calcnotes.animation.tangents import *  # noqa: F403
 
-__all__ = [name for module in (player, tangents, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (player, tangents, secants, numerical, gradients, chain, optimization) for name in module.__all__]
