@@ -1,38 +1,33 @@
 """Six functions from the table, each drawn with its derivative."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes.figures import function_and_derivative_grid
-from calcnotes.legacy import to_html
+from calcnotes import show
+from calcnotes.viz import ACCENT
 
 sigma = lambda x: 1 / (1 + np.exp(-x))
+relu_slope = lambda x: np.select([x < 0, x > 0], [0.0, 1.0], np.nan)  # none at 0
 
+# title, span drawn, f and its name, f′ by the rules and its name
 panels = [
-    dict(title="power", f=lambda x: x**3, df=lambda x: 3 * x**2,
-         span=(-1.6, 1.6), label="x³", dlabel="3x²"),
-    dict(title="exponential", f=np.exp, df=np.exp,
-         span=(-2, 2), label="eˣ", dlabel="eˣ (the same)"),
-    dict(title="logarithm", f=np.log, df=lambda x: 1 / x,
-         span=(0.2, 4), label="ln x", dlabel="1/x"),
-    dict(title="sine", f=np.sin, df=np.cos,
-         span=(-np.pi, np.pi), label="sin x", dlabel="cos x"),
-    dict(title="ReLU", f=lambda x: np.maximum(x, 0),
-         df=lambda x: np.where(x > 0, 1.0, 0.0), undefined_at=[0],
-         span=(-2, 2), label="max(x, 0)", dlabel="0 or 1"),
-    dict(title="sigmoid", f=sigma, df=lambda x: sigma(x) * (1 - sigma(x)),
-         span=(-6, 6), label="σ(x)", dlabel="σ(x)(1 − σ(x))"),
+    ("power", (-1.6, 1.6), lambda x: x**3, "x³", lambda x: 3 * x**2, "3x²"),
+    ("exponential", (-2, 2), np.exp, "eˣ", np.exp, "eˣ (the same)"),
+    ("logarithm", (0.2, 4), np.log, "ln x", lambda x: 1 / x, "1/x"),
+    ("sine", (-np.pi, np.pi), np.sin, "sin x", np.cos, "cos x"),
+    ("ReLU", (-2, 2), lambda x: np.maximum(x, 0), "max(x, 0)", relu_slope, "0 or 1"),
+    ("sigmoid", (-6, 6), sigma, "σ(x)", lambda x: sigma(x) * (1 - sigma(x)), "σ(x)(1 − σ(x))"),
 ]
-fig = function_and_derivative_grid(panels, ncols=3)
 
-alt = (
-    "Six panels, each with a function as a solid line and its derivative "
-    "dashed in blue. x³ with the parabola 3x²; eˣ with an identical dashed "
-    "copy on top of it; ln x with the falling hyperbola 1/x; sin x with "
-    "cos x; ReLU, flat then rising, with a step from 0 to 1 broken at 0 by "
-    "two open circles; the S-shaped sigmoid with a low bump peaking at 0."
-)
-caption = (
-    "Each function with its derivative from the rules. ReLU has none at 0: "
-    "the slope jumps from 0 to 1 there."
-)
-print(to_html(fig, alt=alt, caption=caption))
+fig, axes = plt.subplots(3, 2, figsize=(6.4, 6.6), layout="constrained")
+for ax, (title, span, f, name, df, dname) in zip(axes.flat, panels):
+    x = np.linspace(*span, 161)  # an odd count: x = 0 is a grid point when it is the centre
+    ax.plot(x, f(x), color="black", label=name)
+    ax.plot(x, df(x), color=ACCENT, linestyle="--", label=dname)  # NaN lifts the pen
+    ax.axhline(0, color="black", linewidth=0.6, alpha=0.5)
+    ax.set_title(title)
+    ax.legend(loc="best", fontsize=9)
+
+# ReLU at 0: its slope is 0 just left and 1 just right, and neither at 0 itself.
+axes.flat[4].plot([0, 0], [0, 1], "o", color=ACCENT, markerfacecolor="none")
+show(fig)

@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, show
 
 f = lambda x: 3 * x**2 - 4 * x
 by_rules = lambda x: 6 * x - 4  # sum, constant multiple and power rules
@@ -13,4 +12,4 @@ measured = derivative(f, x)
 
 rows = [[xi, by_rules(xi), mi, abs(by_rules(xi) - mi)]
         for xi, mi in zip(x, measured)]
-print(table(rows, ["x", "6x − 4", "`derivative(f, x)`", "difference"]))
+show(Table(rows, ["x", "6x − 4", "`derivative(f, x)`", "difference"]))

@@ -1,25 +1,31 @@
 """f(x) = 3x² − 4x above its derivative 6x − 4, with the point x = 1."""
 
-from calcnotes import derivative
-from calcnotes.figures import function_and_derivative_figure
-from calcnotes.legacy import number, to_html
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import ConnectionPatch
+
+from calcnotes import derivative, show, tangent_line
+from calcnotes.text import line_equation, number
+from calcnotes.viz import ACCENT, POINT, TANGENT
 
 f = lambda x: 3 * x**2 - 4 * x
-df = lambda x: 6 * x - 4
+df = lambda x: 6 * x - 4  # by the rules
+x0 = 1.0
+line = tangent_line(f, x0)
+slope = derivative(f, x0)  # measured from values of f, no rules
 
-fig = function_and_derivative_figure(
-    f, (-0.5, 2.5), df=df, at=1.0,
-    label="f(x) = 3x² − 4x", dlabel="f′(x) = 6x − 4",
-)
-
-alt = (
-    "Two panels sharing the x-axis from −0.5 to 2.5. Top: the parabola "
-    "3x² − 4x with a red point at (1, −1) and its green tangent line "
-    "y = 2x − 3. Bottom: the dashed straight line 6x − 4, rising through "
-    "zero at x = 2/3, with a red point at height 2 right below the top one."
-)
-caption = (
-    "The slope of the upper curve at x = 1 is the height of the lower one "
-    f"there: f′(1) = {number(derivative(f, 1.0))}."
-)
-print(to_html(fig, alt=alt, caption=caption))
+x = np.linspace(-0.5, 2.5, 200)
+fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6, 4.6), layout="constrained")
+top.plot(x, f(x), color="black", label="f(x) = 3x² − 4x")
+top.plot(x, line(x), color=TANGENT, label=f"tangent at x = 1: {line_equation(line)}")
+top.plot(x0, f(x0), "o", color=POINT)
+top.set(ylabel="f(x)")
+top.legend(loc="upper left")
+bottom.plot(x, df(x), color=ACCENT, linestyle="--", label="f′(x) = 6x − 4")
+bottom.plot(x0, slope, "o", color=POINT, label=f"measured slope at 1: {number(slope)}")
+bottom.axhline(0, color="black", linewidth=0.6)
+bottom.set(xlabel="x", ylabel="f′(x)")
+bottom.legend(loc="lower right")
+fig.add_artist(ConnectionPatch((x0, f(x0)), (x0, slope), "data", axesA=top, axesB=bottom,
+                               color=POINT, linewidth=1, linestyle=":"))  # joins the points
+show(fig)

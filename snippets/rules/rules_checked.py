@@ -2,13 +2,12 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, show
 
 # rule, f(x), f′(x) by the rule, f, f′ by the rule
+# (the constant's "+ 0 * x" makes an array the shape of x, as for the others)
 examples = [
-    ("constant", "7", "0", lambda x: 7 + 0 * x, lambda x: 0 * x),  # 0 * x:
-    # an array of the shape of x, as `derivative` expects
+    ("constant", "7", "0", lambda x: 7 + 0 * x, lambda x: 0 * x),
     ("constant multiple", "5 sin x", "5 cos x",
      lambda x: 5 * np.sin(x), lambda x: 5 * np.cos(x)),
     ("power", "x⁻²", "−2x⁻³", lambda x: x**-2.0, lambda x: -2 * x**-3.0),
@@ -37,4 +36,4 @@ for rule, f_text, df_text, f, df in examples:
 
 headers = ["rule", "f(x)", "f′(x) by the rule", "rule at x = 1",
            "`derivative` at x = 1", "largest gap, x = 0.5 … 3"]
-print(table(rows, headers, digits=6))
+show(Table(rows, headers, digits=6))

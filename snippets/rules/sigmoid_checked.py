@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, show
 
 sigma = lambda x: 1 / (1 + np.exp(-x))
 by_rules = lambda x: sigma(x) * (1 - sigma(x))
@@ -14,4 +13,4 @@ measured = derivative(sigma, x)
 rows = [[xi, sigma(xi), by_rules(xi), mi, abs(by_rules(xi) - mi)]
         for xi, mi in zip(x, measured)]
 headers = ["x", "σ(x)", "σ(x)(1 − σ(x))", "`derivative(σ, x)`", "difference"]
-print(table(rows, headers))
+show(Table(rows, headers))

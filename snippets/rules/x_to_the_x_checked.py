@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, show
 
 f = lambda x: x**x
 by_rules = lambda x: x**x * (np.log(x) + 1)  # chain and product rules
@@ -15,4 +14,4 @@ gap = np.abs(by_rules(x) - measured)
 rows = [[xi, f(xi), by_rules(xi), mi, gi]
         for xi, mi, gi in zip(x, measured, gap)]
 headers = ["x", "xˣ", "xˣ (ln x + 1)", "`derivative(f, x)`", "difference"]
-print(table(rows, headers))
+show(Table(rows, headers))

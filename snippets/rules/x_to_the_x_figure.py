@@ -1,30 +1,33 @@
 """xˣ above its derivative: the slope is zero, and xˣ smallest, at 1/e."""
 
+import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.patches import ConnectionPatch
 
-from calcnotes import derivative
-from calcnotes.figures import function_and_derivative_figure
-from calcnotes.legacy import number, to_html
+from calcnotes import derivative, show, tangent_line
+from calcnotes.text import line_equation, number
+from calcnotes.viz import ACCENT, POINT, TANGENT
 
 f = lambda x: x**x
-df = lambda x: x**x * (np.log(x) + 1)
+df = lambda x: x**x * (np.log(x) + 1)  # by the chain and product rules
+x0 = 1 / np.e  # where ln x + 1 = 0
+line = tangent_line(f, x0)
+slope = derivative(f, x0)  # measured from values of f, no rules
+print(f"xˣ is smallest at x = 1/e ≈ {number(x0)}, where it is {number(f(x0))}; "
+      f"the measured slope there is {number(slope, 2)}, zero up to round-off.")
 
-lowest = 1 / np.e  # where ln x + 1 = 0
-fig = function_and_derivative_figure(
-    f, (0.02, 1.5), df=df, at=lowest,
-    label="f(x) = xˣ", dlabel="f′(x) = xˣ (ln x + 1)",
-)
-
-alt = (
-    "Two panels sharing the x-axis from 0 to 1.5. Top: xˣ starts just below 1, "
-    "dips to a shallow minimum near x = 0.37, then climbs steeply; a red "
-    "point marks the minimum and a flat green tangent touches it. Bottom: "
-    "the dashed derivative rises from far below zero and crosses zero "
-    "right below the minimum."
-)
-caption = (
-    f"xˣ is smallest at x = 1/e ≈ {number(lowest)}, where it is "
-    f"{number(f(lowest))}; the measured slope there is "
-    f"{number(derivative(f, lowest), 2)}, zero up to round-off."
-)
-print(to_html(fig, alt=alt, caption=caption))
+x = np.linspace(0.02, 1.5, 300)
+fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6, 4.6), layout="constrained")
+top.plot(x, f(x), color="black", label="f(x) = xˣ")
+top.plot(x, line(x), color=TANGENT, label=f"tangent at x = 1/e: {line_equation(line)}")
+top.plot(x0, f(x0), "o", color=POINT)
+top.set(ylabel="f(x)")
+top.legend(loc="upper left")
+bottom.plot(x, df(x), color=ACCENT, linestyle="--", label="f′(x) = xˣ (ln x + 1)")
+bottom.plot(x0, slope, "o", color=POINT, label="measured slope at 1/e")
+bottom.axhline(0, color="black", linewidth=0.6)
+bottom.set(xlabel="x", ylabel="f′(x)")
+bottom.legend(loc="lower right")
+fig.add_artist(ConnectionPatch((x0, f(x0)), (x0, slope), "data", axesA=top, axesB=bottom,
+                               color=POINT, linewidth=1, linestyle=":"))  # joins the points
+show(fig)

@@ -24,7 +24,6 @@ from calcnotes.animation import (
     numerical,
     optimization,
     player,
-    rules,
     secants,
 )
 from calcnotes.animation.chain import *  # noqa: F403
@@ -32,7 +31,6 @@ from calcnotes.animation.gradients import *  # noqa: F403
 from calcnotes.animation.numerical import *  # noqa: F403
 from calcnotes.animation.optimization import *  # noqa: F403
 from calcnotes.animation.player import *  # noqa: F403
-from calcnotes.animation.rules import *  # noqa: F403
 from calcnotes.animation.secants import *  # noqa: F403
 
-__all__ = [name for module in (player, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (player, secants, numerical, gradients, chain, optimization) for name in module.__all__]

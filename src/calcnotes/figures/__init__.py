@@ -19,7 +19,6 @@ from calcnotes.figures import (
     gradients,
     numerical,
     optimization,
-    rules,
     secants,
 )
 from calcnotes.figures.base import *  # noqa: F403
@@ -27,7 +26,6 @@ from calcnotes.figures.chain import *  # noqa: F403
 from calcnotes.figures.gradients import *  # noqa: F403
 from calcnotes.figures.numerical import *  # noqa: F403
 from calcnotes.figures.optimization import *  # noqa: F403
-from calcnotes.figures.rules import *  # noqa: F403
 from calcnotes.figures.secants import *  # noqa: F403
 
-__all__ = [name for module in (base, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (base, secants, numerical, gradients, chain, optimization) for name in module.__all__]
