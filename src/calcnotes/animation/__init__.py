@@ -22,7 +22,6 @@ from calcnotes.animation import (
     chain,
     gradients,
     numerical,
-    optimization,
     player,
     rules,
     secants,
@@ -31,10 +30,9 @@ from calcnotes.animation import (
 from calcnotes.animation.chain import *  # noqa: F403
 from calcnotes.animation.gradients import *  # noqa: F403
 from calcnotes.animation.numerical import *  # noqa: F403
-from calcnotes.animation.optimization import *  # noqa: F403
 from calcnotes.animation.player import *  # noqa: F403
 from calcnotes.animation.rules import *  # noqa: F403
 from calcnotes.animation.secants import *  # noqa: F403
 from calcnotes.animation.tangents import *  # noqa: F403
 
-__all__ = [name for module in (player, tangents, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (player, tangents, secants, numerical, rules, gradients, chain) for name in module.__all__]

@@ -18,7 +18,6 @@ from calcnotes.figures import (
     chain,
     gradients,
     numerical,
-    optimization,
     rules,
     secants,
     tangents,
@@ -27,9 +26,8 @@ from calcnotes.figures.base import *  # noqa: F403
 from calcnotes.figures.chain import *  # noqa: F403
 from calcnotes.figures.gradients import *  # noqa: F403
 from calcnotes.figures.numerical import *  # noqa: F403
-from calcnotes.figures.optimization import *  # noqa: F403
 from calcnotes.figures.rules import *  # noqa: F403
 from calcnotes.figures.secants import *  # noqa: F403
 from calcnotes.figures.tangents import *  # noqa: F403
 
-__all__ = [name for module in (base, tangents, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (base, tangents, secants, numerical, rules, gradients, chain) for name in module.__all__]
