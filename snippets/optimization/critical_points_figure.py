@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calcnotes import classify_critical_point, derivative, show
-from calcnotes.viz import ACCENT, SECANT, TANGENT
+from calcnotes.viz import ACCENT, SECANT, SURFACE, TANGENT
 
 f = lambda x: x**4 - 4 * x**3 + 4 * x**2 + 1
 points = np.sort(np.roots([4, -12, 8, 0]))  # zeros of f′(x) = 4x³ − 12x² + 8x
@@ -18,7 +18,7 @@ bottom.plot(x, slope, color="black", label="f′(x)")
 bottom.axhline(0, color="black", linewidth=0.6)
 for ax in (top, bottom):  # shade where f′ < 0, that is where f falls
     ax.fill_between(x, 0, 1, where=slope < 0, transform=ax.get_xaxis_transform(),
-                    color="black", alpha=0.08, linewidth=0, label="f′ < 0: f falls")
+                    color=SURFACE, alpha=0.2, linewidth=0, label="f′ < 0: f falls")
 for p in points:
     kind = classify_critical_point(f, p)
     top.plot([p - 0.2, p + 0.2], [f(p), f(p)], color=TANGENT, linewidth=2.5)

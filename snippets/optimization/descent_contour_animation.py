@@ -1,5 +1,7 @@
 """Gradient descent step by step on an elongated bowl, over its contours."""
 
+import matplotlib.pyplot as plt
+
 from calcnotes import gradient_descent, show
 from calcnotes.text import number
 from calcnotes.viz import ACCENT, POINT, TANGENT, animate, contour_map
@@ -9,8 +11,8 @@ g = lambda w: w[0] ** 2 + 8 * w[1] ** 2  # w[0] is w₁ (shallow), w[1] is w₂ 
 run = gradient_descent(g, [-4.0, 1.5], lr=0.1, steps=40)
 path = run.path  # row k is the iterate wᵏ = (w₁, w₂)
 
-fig = contour_map(g, (-4.5, 4.5), (-1.8, 1.8))
-ax = fig.axes[0]
+fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")  # room for title and legend
+contour_map(g, (-4.5, 4.5), (-1.8, 1.8), ax=ax)
 trail, = ax.plot([], [], "-o", color=ACCENT, markersize=3, linewidth=1.4, label="path so far")
 step, = ax.plot([], [], "--", color=TANGENT, linewidth=2.2, label="next step −lr ∇g(wᵏ)")
 point, = ax.plot([], [], "o", color=POINT, markersize=7, label="current wᵏ")
