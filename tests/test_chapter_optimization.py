@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import re
 import sys
 from fractions import Fraction
@@ -11,33 +12,20 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from conftest import ROOT
-from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
-                        figure_counts, player_data, read_number, snippet_reader, table_rows)
-
-from calcnotes import gradient_descent
-from calcnotes.animation import descent_animation
-from calcnotes.figures import (
-    contour_map,
-    contour_paths_figure,
-    critical_points_figure,
-    descent_path_figure,
-    learning_rate_figure,
-    new_figure,
-    saddle_figure,
-)
+from conftest import ROOT, SNIPPETS
+from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, figure_counts,
+                        player_data, read_number, snippet_reader, table_rows)
 
 PAGE = ROOT / "docs" / "optimization.md"
-CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "optimization").glob("*.py"))
+CHAPTER = sorted(p.name for p in (SNIPPETS / "optimization").glob("*.py"))
 FIGURES = ["critical_points_figure.py", "saddle_figure.py", "descent_path.py",
            "learning_rates.py", "contour_paths.py"]
 ANIMATIONS = ["descent_contour_animation.py"]
 TABLES = ["critical_points_table.py", "hessian_test.py", "inconclusive.py", "descent_table.py",
           "learning_rates_table.py", "stopping_tol.py", "stopping_divergence.py"]
-LINE_ART_BUDGET = 40_000
-SURFACE_BUDGET = 80_000  # figures with a 3-D surface or contour map
+FIGURE_BUDGET = 60_000
 ANIMATION_BUDGET = 400_000
-x, w0, w1 = sp.symbols("x w0 w1")
+x, w1, w2 = sp.symbols("x w1 w2")
 QUARTIC = x**4 - 4 * x**3 + 4 * x**2 + 1
 
 
@@ -50,9 +38,14 @@ def output():
 # Diverging runs print '∞': read it as a float too.
 _read_number = functools.partial(read_number, infinity=True)
 
-
 # Printed numbers have 4 significant digits: a relative error up to 5e-4.
 PRINTED = dict(rel=6e-4)
+
+
+def _figure_texts(text: str) -> list[str]:
+    """The text of every <text> element of the SVG in *text*, in drawing order."""
+    inner = re.findall(r"<text\b[^>]*>(.*?)</text>", text, re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", t)).strip() for t in inner]
 
 
 def test_the_chapter_has_these_examples_and_no_others():
@@ -80,23 +73,24 @@ def test_the_critical_points_are_the_roots_of_the_derivative_and_classified_by_i
     assert [row[4] for row in rows] == ["minimum", "maximum", "minimum"]
 
 
-def test_the_critical_points_figure_labels_two_minima_and_one_maximum():
-    f = sp.lambdify(x, QUARTIC)
-    fig = critical_points_figure(f, [0.0, 1.0, 2.0], (-0.5, 2.5))
-    labels = [text.get_text() for text in fig.axes[0].texts]
-    assert labels == ["minimum", "maximum", "minimum"]
+def test_the_critical_points_figure_labels_the_points_as_the_exact_second_derivative_says(output):
+    labels = [t for t in _figure_texts(output("critical_points_figure.py")) if t in ("minimum", "maximum")]
+    second = sp.diff(QUARTIC, x, 2)
+    exact = ["minimum" if second.subs(x, root) > 0 else "maximum"
+             for root in sorted(sp.solve(sp.diff(QUARTIC, x), x))]
+    assert labels == exact == ["minimum", "maximum", "minimum"]
 
 
 def test_the_hessian_eigenvalues_and_verdicts_match_the_exact_hessians(output):
     rows = table_rows(output("hessian_test.py"))
     exact = {
-        "w₀² + w₁²": w0**2 + w1**2,
-        "−w₀² − w₁²": -(w0**2) - w1**2,
-        "w₀² − w₁²": w0**2 - w1**2,
+        "w₁² + w₂²": w1**2 + w2**2,
+        "−w₁² − w₂²": -(w1**2) - w2**2,
+        "w₁² − w₂²": w1**2 - w2**2,
     }
     assert [row[0] for row in rows] == list(exact)
     for row in rows:
-        hessian = sp.hessian(exact[row[0]], (w0, w1)).subs({w0: 0, w1: 0})
+        hessian = sp.hessian(exact[row[0]], (w1, w2)).subs({w1: 0, w2: 0})
         eigenvalues = sorted(float(v) for v in hessian.eigenvals(multiple=True))
         printed = sorted(_read_number(v) for v in row[1].split(","))
         assert printed == pytest.approx(eigenvalues, **PRINTED)
@@ -105,6 +99,17 @@ def test_the_hessian_eigenvalues_and_verdicts_match_the_exact_hessians(output):
             frozenset(signs), "saddle")
         assert row[2] == expected
     assert rows[2][2] == "saddle"
+
+
+def test_the_saddle_example_prints_the_exact_eigenvalues_and_draws_one_cut_per_eigenvector(output):
+    text = output("saddle_figure.py")
+    found = re.search(r"eigenvalues (\S+) and (\S+): a (\w+)\.", text)
+    assert found
+    exact = sorted(float(v) for v in sp.hessian(w1**2 - w2**2, (w1, w2)).eigenvals(multiple=True))
+    assert [_read_number(found[1]), _read_number(found[2])] == pytest.approx(exact, **PRINTED)
+    assert found[3] == "saddle"
+    texts = _figure_texts(text)
+    assert "eigenvalue −2: bends down" in texts and "eigenvalue 2: bends up" in texts
 
 
 def _nature_at_zero(expr) -> str:
@@ -142,7 +147,7 @@ def test_the_iterate_table_follows_the_closed_form_5_times_0_8_to_the_k(output):
     assert [int(row[0]) for row in rows] == list(range(11))
     for row in rows:
         k = int(row[0])
-        exact = 5 * 0.8**k  # w_{k+1} = w_k - 0.1 * 2 w_k = 0.8 w_k
+        exact = 5 * 0.8**k  # w^{k+1} = w^k - 0.1 * 2 w^k = 0.8 w^k
         assert _read_number(row[1]) == pytest.approx(exact, **PRINTED)
         assert _read_number(row[2]) == pytest.approx(exact**2, **PRINTED)
         if k:
@@ -150,13 +155,21 @@ def test_the_iterate_table_follows_the_closed_form_5_times_0_8_to_the_k(output):
     assert rows[0][3] == "—"
 
 
-def test_the_path_caption_names_where_ten_steps_end(output):
-    found = re.search(r"take w from 5 to (\S+):", output("descent_path.py"))
+def test_the_path_on_the_curve_says_where_ten_steps_end(output):
+    text = output("descent_path.py")
+    found = re.search(r"take w from 5 to (\S+)\.", text)
     assert found and _read_number(found[1]) == pytest.approx(5 * 0.8**10, **PRINTED)
+    assert [t for t in _figure_texts(text) if t.startswith("k = ")] == ["k = 0", "k = 1", "k = 2", "k = 3"]
+
+
+def test_the_learning_rate_figure_names_the_four_rates_it_compares(output):
+    texts = _figure_texts(output("learning_rates.py"))
+    rates = [re.match(r"lr = ([\d.]+) \(", t)[1] for t in texts if t.startswith("lr = ")]
+    assert rates == ["0.01", "0.1", "0.95", "1.1"]
 
 
 def _steps_to_converge(factor: Fraction, tol: float = 1e-6) -> int:
-    """First k with |f'(w_k)| = |2 · 5 · factor^k| < tol."""
+    """First k with |g'(w^k)| = |2 · 5 · factor^k| < tol."""
     k = 0
     while abs(10 * factor**k) >= Fraction(tol):
         k += 1
@@ -175,21 +188,21 @@ def _steps_to_overflow(factor: Fraction) -> int:
 def test_each_learning_rate_ends_as_the_factor_one_minus_two_lr_predicts(output, lr):
     rows = {row[0]: row for row in table_rows(output("learning_rates_table.py"))}
     assert list(rows) == ["0.01", "0.1", "0.5", "0.95", "1", "1.1", "1.5"]
-    _, steps, final_w, final_f, converged, diverged = rows[lr]
-    factor = 1 - 2 * Fraction(lr)  # w_k = 5 · (1 − 2 lr)^k exactly, on f = w²
+    _, steps, final_w, final_g, converged, diverged = rows[lr]
+    factor = 1 - 2 * Fraction(lr)  # w^k = 5 · (1 − 2 lr)^k exactly, on g = w²
     steps = int(steps)
     if abs(factor) < 1:
         assert (converged, diverged) == ("True", "False")
         assert abs(steps - _steps_to_converge(factor)) <= 1  # finite-difference slopes
         assert abs(2 * _read_number(final_w)) < 1e-6
-        assert _read_number(final_f) == pytest.approx(_read_number(final_w) ** 2, abs=1e-20, **PRINTED)
+        assert _read_number(final_g) == pytest.approx(_read_number(final_w) ** 2, abs=1e-20, **PRINTED)
     elif abs(factor) == 1:
         assert (converged, diverged, steps) == ("False", "False", 2000)
         assert abs(_read_number(final_w)) == pytest.approx(5)
     else:
         assert (converged, diverged) == ("False", "True")
         assert abs(steps - _steps_to_overflow(factor)) <= 1
-        assert final_f == "∞"
+        assert final_g == "∞"
 
 
 def test_stopping_with_tol_ends_at_the_first_step_where_the_slope_is_below_it(output):
@@ -198,7 +211,7 @@ def test_stopping_with_tol_ends_at_the_first_step_where_the_slope_is_below_it(ou
     assert found and found.group(1, 2) == ("True", "False")
     steps = int(found[3])
     assert steps == _steps_to_converge(Fraction(4, 5))
-    final = re.search(r"Final w = (.+?), where \|f′\(w\)\| = (.+?) < tol", text)
+    final = re.search(r"Final w = (.+?), where \|g′\(w\)\| = (.+?) < tol", text)
     assert _read_number(final[1]) == pytest.approx(5 * 0.8**steps, **PRINTED)
     assert _read_number(final[2]) == pytest.approx(2 * 5 * 0.8**steps, **PRINTED)
     assert _read_number(final[2]) < 1e-6
@@ -209,7 +222,7 @@ def test_a_too_large_step_is_flagged_as_diverged_at_the_first_non_finite_value(o
     found = re.search(r"converged = (\w+), diverged = (\w+), stopped after (\d+) of", text)
     assert found and found.group(1, 2) == ("False", "True")
     steps = int(found[3])
-    assert abs(steps - _steps_to_overflow(Fraction(-2))) <= 1  # lr 1.5: w_k = 5 · (−2)^k
+    assert abs(steps - _steps_to_overflow(Fraction(-2))) <= 1  # lr 1.5: w^k = 5 · (−2)^k
     rows = table_rows(text)
     assert [int(row[0]) for row in rows] == list(range(steps - 3, steps + 1))
     for k, w, value in rows[:-1]:
@@ -219,38 +232,60 @@ def test_a_too_large_step_is_flagged_as_diverged_at_the_first_non_finite_value(o
 
 
 def test_the_animation_moves_the_point_along_the_closed_form_path_of_the_bowl(output):
-    text = output("descent_contour_animation.py")
-    labels = player_data(text)["labels"]
+    labels = player_data(output("descent_contour_animation.py"))["labels"]
     assert len(labels) == 41  # steps=40: one frame per iterate
-    for label in labels:
-        found = re.fullmatch(r"k = (\d+): w = \((.+), (.+)\)", label)
-        k = int(found[1])
-        # g = w₀² + 8w₁², lr 0.1: w₀ ← 0.8 w₀ and w₁ ← (1 − 1.6) w₁ = −0.6 w₁.
+    for k, label in enumerate(labels):
+        found = re.fullmatch(r"k = (\d+): wᵏ = \((.+), (.+)\)", label)
+        assert found and int(found[1]) == k
+        # g = w₁² + 8w₂², lr 0.1: w₁ ← (1 − 0.2) w₁ = 0.8 w₁ and w₂ ← (1 − 1.6) w₂ = −0.6 w₂.
         assert _read_number(found[2]) == pytest.approx(-4 * 0.8**k, abs=1e-9, **PRINTED)
         assert _read_number(found[3]) == pytest.approx(1.5 * (-0.6) ** k, abs=1e-9, **PRINTED)
+
+
+def test_the_two_paths_on_the_contour_map_are_named_by_their_learning_rates(output):
+    texts = _figure_texts(output("contour_paths.py"))
+    assert [t for t in texts if t.startswith("lr = ")] == ["lr = 0.02", "lr = 0.1"]
 
 
 # --------------------------------------------------------------- page output --
 
 
 @pytest.mark.parametrize("name", FIGURES)
-def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    budget = SURFACE_BUDGET if name in ("saddle_figure.py", "contour_paths.py") else LINE_ART_BUDGET
-    assert_accessible_svg(output(name), budget, min_label=80)
+def test_each_figure_example_shows_one_small_figure(output, name):
+    assert_figure(output(name), FIGURE_BUDGET)
 
 
 @pytest.mark.parametrize("name", ANIMATIONS)
-def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
-    assert_player(output(name), ANIMATION_BUDGET, min_label=80)
+def test_each_animation_example_shows_a_player_with_one_frame_per_iterate_under_budget(output, name):
+    assert_animation(output(name), ANIMATION_BUDGET, min_frames=41)
 
 
-def test_the_page_includes_every_example_in_the_standard_block_and_tables_without_html():
-    assert_page_includes_chapter(PAGE, "optimization", CHAPTER, markdown=TABLES)
+@pytest.mark.parametrize("name", TABLES)
+def test_each_table_example_shows_text_and_no_figure(output, name):
+    text = output(name)
+    assert "<svg" not in text and "<figure" not in text and "<" not in text.replace("< tol", "")
+
+
+def test_the_page_includes_every_example_of_the_chapter():
+    assert_chapter_blocks(PAGE, "optimization", CHAPTER)
 
 
 def test_the_page_shows_at_least_one_animation_and_four_figures(output):
-    figures, animations = figure_counts(output(name) for name in FIGURES + ANIMATIONS)
+    figures, animations = figure_counts(output(name) for name in CHAPTER)
     assert animations >= 1 and figures >= 4
+
+
+def test_the_console_session_on_the_page_runs_gradient_descent():
+    page = PAGE.read_text(encoding="utf-8")
+    assert "```pycon\n>>> from calcnotes import gradient_descent" in page  # run by the doctest glob
+
+
+def test_page_and_examples_number_coordinates_from_one_and_iterates_by_superscript():
+    # w₁, w₂ are the coordinates and wᵏ the k-th iterate, as on the Notation page: never w₀ or w_k.
+    sources = [PAGE.read_text(encoding="utf-8")]
+    sources += [(SNIPPETS / "optimization" / name).read_text(encoding="utf-8") for name in CHAPTER]
+    for source in sources:
+        assert not re.search(r"w_0|w_\{?k|w₀|wₖ", source)
 
 
 def test_the_page_ends_with_a_summary_and_a_link_to_the_exercises():
@@ -258,56 +293,3 @@ def test_the_page_ends_with_a_summary_and_a_link_to_the_exercises():
     assert "## Summary" in page
     assert "[Exercises](exercises/index.md)" in page.split("## Summary")[-1]
     assert (ROOT / "docs" / "exercises" / "index.md").exists()
-
-
-# --------------------------------------------------------------- bad input --
-
-
-QUADRATIC = lambda w: w**2  # noqa: E731
-BOWL = lambda w: w[0] ** 2 + 8 * w[1] ** 2  # noqa: E731
-
-
-def _one_d(steps=3):
-    return gradient_descent(QUADRATIC, 5.0, lr=0.1, steps=steps)
-
-
-def _two_d(steps=3):
-    return gradient_descent(BOWL, [-4.0, 1.5], lr=0.1, steps=steps)
-
-
-BAD_CALLS = {
-    "a point that is not critical": (
-        lambda: critical_points_figure(QUADRATIC, [1.0], (-2, 2)), ValueError, "critical point"),
-    "a point outside the span": (
-        lambda: critical_points_figure(QUADRATIC, [0.0, 3.0], (-2, 2)), ValueError, "span"),
-    "no points": (lambda: critical_points_figure(QUADRATIC, [], (-2, 2)), ValueError, "points"),
-    "a saddle point outside the box": (
-        lambda: saddle_figure(lambda w: w[0] ** 2 - w[1] ** 2, (3.0, 0.0)), ValueError, "point"),
-    "a saddle point with three coordinates": (
-        lambda: saddle_figure(lambda w: w[0] ** 2 - w[1] ** 2, (0.0, 0.0, 0.0)), ValueError, "point"),
-    "a path that is not a descent result": (
-        lambda: descent_path_figure(QUADRATIC, [5.0, 4.0], (-6, 6)), TypeError, "result"),
-    "a two-variable path on a curve": (
-        lambda: descent_path_figure(QUADRATIC, _two_d(), (-6, 6)), ValueError, "result"),
-    "no runs to compare": (lambda: learning_rate_figure({}), ValueError, "results"),
-    "too many runs to compare": (
-        lambda: learning_rate_figure({str(i): _one_d() for i in range(6)}), ValueError, "results"),
-    "no steps to show": (lambda: learning_rate_figure({"a": _one_d()}, first=0), ValueError, "first"),
-    "a one-variable path on a map": (
-        lambda: contour_paths_figure(BOWL, {"a": _one_d()}, (-4, 4), (-2, 2)), ValueError, "results"),
-    "a reversed span on a map": (
-        lambda: contour_paths_figure(BOWL, {"a": _two_d()}, (4, -4), (-2, 2)), ValueError, "span0"),
-    "no contour levels": (
-        lambda: contour_map(new_figure()[1][0], BOWL, (-1, 1), (-1, 1), levels=0), ValueError, "levels"),
-    "an animation of a one-variable path": (
-        lambda: descent_animation(QUADRATIC, _one_d(), (-4, 4), (-2, 2)), ValueError, "two variables"),
-    "an animation of a single iterate": (
-        lambda: descent_animation(BOWL, _two_d(steps=0), (-4, 4), (-2, 2)), ValueError, "two iterates"),
-}
-
-
-@pytest.mark.parametrize("case", BAD_CALLS)
-def test_figure_and_animation_functions_reject_bad_input_naming_the_problem(case):
-    call, error, words = BAD_CALLS[case]
-    with pytest.raises(error, match=words):
-        call()

@@ -1,25 +1,33 @@
 """f(x) = x⁴ − 4x³ + 4x² + 1 above its derivative, critical points marked."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes.figures import critical_points_figure
-from calcnotes.legacy import to_html
+from calcnotes import classify_critical_point, derivative, show
+from calcnotes.viz import ACCENT, SECANT, SURFACE, TANGENT
 
 f = lambda x: x**4 - 4 * x**3 + 4 * x**2 + 1
-points = np.roots([4, -12, 8, 0])  # f′(x) = 4x³ − 12x² + 8x
+points = np.sort(np.roots([4, -12, 8, 0]))  # zeros of f′(x) = 4x³ − 12x² + 8x
+colours = {"minimum": ACCENT, "maximum": SECANT}
 
-fig = critical_points_figure(f, np.sort(points), span=(-0.5, 2.5))
-
-alt = (
-    "Top: the curve f(x) = x⁴ − 4x³ + 4x² + 1 for x from −0.5 to 2.5, "
-    "shaped like a W: two low points at x = 0 and x = 2 marked as minima, "
-    "a bump between them at x = 1 marked as a maximum, each with a short "
-    "flat green tangent. Bottom: its derivative f′(x), an S-shaped cubic "
-    "that crosses zero at exactly those three x values; the stretches "
-    "where f′ is negative are shaded in both panels."
-)
-caption = (
-    "Where f′ crosses zero, f has a flat tangent: the two minima and the "
-    "maximum of f line up with the three zeros of f′."
-)
-print(to_html(fig, alt=alt, caption=caption))
+x = np.linspace(-0.5, 2.5, 300)
+slope = derivative(f, x)  # f′ measured from values of f alone
+fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6, 5), layout="constrained")
+top.plot(x, f(x), color="black", label="f(x)")
+bottom.plot(x, slope, color="black", label="f′(x)")
+bottom.axhline(0, color="black", linewidth=0.6)
+for ax in (top, bottom):  # shade where f′ < 0, that is where f falls
+    ax.fill_between(x, 0, 1, where=slope < 0, transform=ax.get_xaxis_transform(),
+                    color=SURFACE, alpha=0.2, linewidth=0, label="f′ < 0: f falls")
+for p in points:
+    kind = classify_critical_point(f, p)
+    top.plot([p - 0.2, p + 0.2], [f(p), f(p)], color=TANGENT, linewidth=2.5)
+    top.plot(p, f(p), "o", color=colours[kind], markersize=8)
+    top.annotate(kind, (p, f(p)), xytext=(0, 9 if kind == "maximum" else -16),
+                 textcoords="offset points", ha="center")
+    bottom.plot(p, 0, "o", color=colours[kind], markersize=7)
+top.plot([], [], color=TANGENT, linewidth=2.5, label="flat tangent")
+top.set(ylabel="f(x)", ylim=(0.5, 3.3))
+bottom.set(xlabel="x", ylabel="f′(x)")
+top.legend(loc="upper center", ncols=3)
+show(fig)

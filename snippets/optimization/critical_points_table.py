@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import classify_critical_point, derivative, hessian
-from calcnotes.legacy import table
+from calcnotes import Table, classify_critical_point, derivative, hessian, show
 
 f = lambda x: x**4 - 4 * x**3 + 4 * x**2 + 1
 points = np.sort(np.roots([4, -12, 8, 0]))  # zeros of f′(x) = 4x³ − 12x² + 8x
@@ -14,4 +13,4 @@ for x in points:
     bend = hessian(f, x)[0, 0]  # f″(x), the second derivative
     rows.append([x, f(x), slope, bend, classify_critical_point(f, x)])
 
-print(table(rows, ["x", "f(x)", "f′(x)", "f″(x)", "kind"]))
+show(Table(rows, ["x", "f(x)", "f′(x)", "f″(x)", "kind"]))

@@ -1,23 +1,31 @@
 """Gradient descent step by step on an elongated bowl, over its contours."""
 
-from calcnotes import gradient_descent
-from calcnotes.animation import descent_animation
-from calcnotes.legacy import to_html
+import matplotlib.pyplot as plt
 
-g = lambda w: w[0] ** 2 + 8 * w[1] ** 2  # steep along w₁, shallow along w₀
+from calcnotes import gradient_descent, show
+from calcnotes.text import number
+from calcnotes.viz import ACCENT, POINT, TANGENT, animate, contour_map
 
-result = gradient_descent(g, [-4.0, 1.5], lr=0.1, steps=40)
-movie = descent_animation(g, result, span0=(-4.5, 4.5), span1=(-1.8, 1.8))
+g = lambda w: w[0] ** 2 + 8 * w[1] ** 2  # w[0] is w₁ (shallow), w[1] is w₂ (steep)
 
-alt = (
-    "Level curves of g(w₀, w₁) = w₀² + 8w₁²: long flat ellipses around the "
-    "minimum at the origin. A red point starts at (−4, 1.5) and moves one "
-    "gradient step per frame, leaving a blue trail that zigzags across the "
-    "narrow direction of the valley while it creeps along the long one "
-    "towards the centre; a dashed green segment shows the next step."
-)
-caption = (
-    "Each step goes straight downhill, across the level curves, so in a "
-    "narrow valley the path zigzags; the zigzag dies out as it converges."
-)
-print(to_html(movie, alt=alt, caption=caption))
+run = gradient_descent(g, [-4.0, 1.5], lr=0.1, steps=40)
+path = run.path  # row k is the iterate wᵏ = (w₁, w₂)
+
+fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")  # room for title and legend
+contour_map(g, (-4.5, 4.5), (-1.8, 1.8), ax=ax)
+trail, = ax.plot([], [], "-o", color=ACCENT, markersize=3, linewidth=1.4, label="path so far")
+step, = ax.plot([], [], "--", color=TANGENT, linewidth=2.2, label="next step −lr ∇g(wᵏ)")
+point, = ax.plot([], [], "o", color=POINT, markersize=7, label="current wᵏ")
+fig.legend(loc="outside lower center", ncols=3)
+
+
+def update(k):
+    trail.set_data(path[: k + 1, 0], path[: k + 1, 1])
+    step.set_data(path[k : k + 2, 0], path[k : k + 2, 1])  # empty after the last step
+    point.set_data(path[k : k + 1, 0], path[k : k + 1, 1])
+    where = f"({number(path[k, 0])}, {number(path[k, 1])})"
+    ax.set_title(f"k = {k}: wᵏ = {where}, g(wᵏ) = {number(run.values[k], 3)}", y=1.0, pad=8)
+    return f"k = {k}: wᵏ = {where}"
+
+
+show(animate(fig, [trail, step, point, ax.title], update, frames=len(path), fps=5))

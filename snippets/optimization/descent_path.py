@@ -1,22 +1,28 @@
-"""The same ten steps drawn on the curve f(w) = w²."""
+"""The same ten steps drawn on the curve g(w) = w²."""
 
-from calcnotes import gradient_descent
-from calcnotes.figures import descent_path_figure
-from calcnotes.legacy import number, to_html
+import matplotlib.pyplot as plt
+import numpy as np
 
-f = lambda w: w**2
+from calcnotes import gradient_descent, show
+from calcnotes.text import number
+from calcnotes.viz import ACCENT, POINT
 
-result = gradient_descent(f, 5.0, lr=0.1, steps=10)
-fig = descent_path_figure(f, result, span=(-2, 6))
+g = lambda w: w**2
 
-alt = (
-    "The parabola f(w) = w² for w from −2 to 6. Starting from a red point "
-    "at (5, 25), blue dots step down the right-hand side of the curve "
-    "towards the bottom at w = 0; curved arrows join the first steps, and "
-    "the dots bunch up as the curve flattens."
-)
-caption = (
-    f"Ten steps with lr = 0.1 take w from 5 to {number(result.w)}: "
-    "each step is shorter than the last, because the slope shrinks."
-)
-print(to_html(fig, alt=alt, caption=caption))
+run = gradient_descent(g, 5.0, lr=0.1, steps=10)
+print(f"Ten steps with lr = 0.1 take w from 5 to {number(run.w)}.")
+
+w = np.linspace(-2, 6, 200)
+fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")
+ax.plot(w, g(w), color="black", label="g(w) = w²")
+ax.vlines(run.path, 0, run.values, color=ACCENT, linewidth=0.8, alpha=0.5)
+ax.plot(run.path, run.values, "o", color=ACCENT, markersize=5, label="iterates (wᵏ, g(wᵏ))")
+ax.plot(run.path[0], run.values[0], "o", color=POINT, markersize=8, label="start w⁰ = 5")
+for k in range(4):  # the first steps: a curved arrow from wᵏ to wᵏ⁺¹, labelled k
+    here, there = (run.path[k], run.values[k]), (run.path[k + 1], run.values[k + 1])
+    ax.annotate("", there, xytext=here, arrowprops=dict(
+        arrowstyle="-|>", color=ACCENT, shrinkA=4, shrinkB=4, connectionstyle="arc3,rad=0.35"))
+    ax.annotate(f"k = {k}", here, xytext=(8, -4), textcoords="offset points", va="top")
+ax.set(xlabel="w", ylim=(-1, 30))
+ax.legend(loc="upper center")
+show(fig)

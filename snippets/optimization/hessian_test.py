@@ -2,13 +2,13 @@
 
 import numpy as np
 
-from calcnotes import classify_critical_point, hessian
-from calcnotes.legacy import number, table
+from calcnotes import Table, classify_critical_point, hessian, show
+from calcnotes.text import number
 
-functions = {
-    "w₀² + w₁²": lambda w: w[0] ** 2 + w[1] ** 2,
-    "−w₀² − w₁²": lambda w: -w[0] ** 2 - w[1] ** 2,
-    "w₀² − w₁²": lambda w: w[0] ** 2 - w[1] ** 2,
+functions = {  # w[0] is w₁, w[1] is w₂
+    "w₁² + w₂²": lambda w: w[0] ** 2 + w[1] ** 2,
+    "−w₁² − w₂²": lambda w: -w[0] ** 2 - w[1] ** 2,
+    "w₁² − w₂²": lambda w: w[0] ** 2 - w[1] ** 2,
 }
 origin = np.array([0.0, 0.0])
 
@@ -18,4 +18,4 @@ for name, g in functions.items():
     shown = ", ".join(number(v) for v in eigenvalues)
     rows.append([name, shown, classify_critical_point(g, origin)])
 
-print(table(rows, ["g(w₀, w₁)", "Hessian eigenvalues at (0, 0)", "kind"]))
+show(Table(rows, ["g(w₁, w₂)", "Hessian eigenvalues at (0, 0)", "kind"]))

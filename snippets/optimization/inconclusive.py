@@ -1,7 +1,6 @@
 """Three functions with f″(0) = 0: the test cannot tell what 0 is."""
 
-from calcnotes import classify_critical_point, hessian
-from calcnotes.legacy import table
+from calcnotes import Table, classify_critical_point, hessian, show
 
 functions = {
     "x⁴": lambda x: x**4,
@@ -20,4 +19,4 @@ for name, f in functions.items():
 
 headers = ["f(x)", "f″(0)", "test says", "f(−0.1) − f(0)",
            "f(0.1) − f(0)", "0 really is"]
-print(table(rows, headers))
+show(Table(rows, headers))

@@ -1,28 +1,25 @@
-"""Four learning rates on f(w) = w² from w = 5, on one figure."""
+"""Four learning rates on g(w) = w² from w⁰ = 5, side by side."""
 
-from calcnotes import gradient_descent
-from calcnotes.figures import learning_rate_figure
-from calcnotes.legacy import to_html
+import matplotlib.pyplot as plt
+import numpy as np
 
-f = lambda w: w**2
-rates = {0.01: "too small", 0.1: "good",
-         0.95: "too large: oscillates", 1.1: "too large: diverges"}
+from calcnotes import gradient_descent, show
+from calcnotes.viz import ACCENT, EXTRA, SECANT, TANGENT
 
-results = {
-    f"lr = {lr} ({verdict})": gradient_descent(f, 5.0, lr=lr, steps=40)
-    for lr, verdict in rates.items()
-}
-fig = learning_rate_figure(results, first=20)
+g = lambda w: w**2
+rates = {0.01: "too small", 0.1: "good", 0.95: "too large: oscillates",
+         1.1: "too large: diverges"}
+looks = [(EXTRA, "-"), (TANGENT, "-"), (SECANT, "--"), (ACCENT, ":")]
 
-alt = (
-    "Two panels for four learning rates. Left: wₖ against the step k. With "
-    "lr = 0.01 it sinks slowly from 5; with 0.1 it glides smoothly to 0; "
-    "with 0.95 it flips sign every step while shrinking; with 1.1 it flips "
-    "sign and grows until it leaves the panel. Right: f(wₖ) on a log scale, "
-    "four straight lines: three falling at different rates, one rising."
-)
-caption = (
-    "On a log scale each run is a straight line: every step multiplies "
-    "f(wₖ) by the same factor, below 1 for lr < 1 and above 1 for lr > 1."
-)
-print(to_html(fig, alt=alt, caption=caption))
+fig, (left, right) = plt.subplots(1, 2, figsize=(7.2, 3.8), layout="constrained")
+for (lr, verdict), (colour, dash) in zip(rates.items(), looks):
+    run = gradient_descent(g, 5.0, lr=lr, steps=40)
+    k = np.arange(len(run.path))
+    look = dict(color=colour, linestyle=dash, marker="o", markersize=3, linewidth=1.6)
+    left.plot(k[:21], run.path[:21], label=f"lr = {lr} ({verdict})", **look)
+    right.plot(k, run.values, **look)
+left.axhline(0, color="black", linewidth=0.6)
+left.set(title="the iterates wᵏ", xlabel="step k", ylim=(-10, 10))
+right.set(title="the loss g(wᵏ), log scale", xlabel="step k", yscale="log")
+fig.legend(loc="outside upper center", ncols=2)
+show(fig)

@@ -1,22 +1,32 @@
-"""The saddle of g(w₀, w₁) = w₀² − w₁² in 3-D and as a contour map."""
+"""The saddle of g(w₁, w₂) = w₁² − w₂² in 3-D and as a contour map."""
 
-from calcnotes.figures import saddle_figure
-from calcnotes.legacy import to_html
+import matplotlib.pyplot as plt
+import numpy as np
 
-g = lambda w: w[0] ** 2 - w[1] ** 2
+from calcnotes import classify_critical_point, hessian, show
+from calcnotes.text import number
+from calcnotes.viz import EXTRA, POINT, SECANT, contour_map, surface_with_plane
 
-fig = saddle_figure(g, point=(0.0, 0.0), span0=(-2, 2), span1=(-2, 2),
-                    levels=[-3, -2, -1, 0, 1, 2, 3])
+g = lambda w: w[0] ** 2 - w[1] ** 2  # w[0] is w₁, w[1] is w₂
+p = np.array([0.0, 0.0])
 
-alt = (
-    "Left: the surface w₀² − w₁² in 3-D, shaped like a riding saddle, with "
-    "a red point at its centre. A green curve along the w₀ axis bends up "
-    "and an orange curve along the w₁ axis bends down. Right: the same "
-    "function as level curves: hyperbolas, with the zero level forming an "
-    "X through the red point, and the same green and orange lines."
-)
-caption = (
-    "At a saddle the gradient is zero, yet the point is neither a minimum "
-    "nor a maximum: the surface rises one way and falls the other."
-)
-print(to_html(fig, alt=alt, caption=caption))
+eigenvalues, eigenvectors = np.linalg.eigh(hessian(g, p))
+print(f"At (0, 0) the Hessian has eigenvalues {number(eigenvalues[0])} and "
+      f"{number(eigenvalues[1])}: a {classify_critical_point(g, p)}.")
+
+fig = plt.figure(figsize=(7.2, 3.6), layout="constrained")
+panels = fig.add_gridspec(1, 2, width_ratios=[1.3, 1], wspace=0.12)
+left = fig.add_subplot(panels[0], projection="3d")
+right = fig.add_subplot(panels[1])
+surface_with_plane(g, p, span1=(-2, 2), ax=left, n=14, plane_size=0.5, view=(24, -58))
+contour_map(g, (-2, 2), ax=right, levels=[-3, -2, -1, 0, 1, 2, 3])
+t = np.linspace(-2, 2, 41)
+for value, v in zip(eigenvalues, eigenvectors.T):  # the section of g along each eigenvector
+    line = p[:, None] + v[:, None] * t
+    colour, bends = (EXTRA, "up") if value > 0 else (SECANT, "down")
+    left.plot(line[0], line[1], g(line), color=colour, linewidth=2.5, zorder=4)
+    right.plot(line[0], line[1], color=colour, linewidth=2.5,
+               label=f"eigenvalue {number(value)}: bends {bends}")
+right.plot(*p, "o", color=POINT, markersize=7)
+fig.legend(*right.get_legend_handles_labels(), loc="outside lower center", ncols=2)
+show(fig)

@@ -1,15 +1,13 @@
 """A step too large: the iterates overflow and the run is flagged."""
 
-from calcnotes import gradient_descent
-from calcnotes.legacy import table
+from calcnotes import Table, gradient_descent, show
 
-f = lambda w: w**2
+g = lambda w: w**2
 
-result = gradient_descent(f, 5.0, lr=1.5, steps=2000)
+run = gradient_descent(g, 5.0, lr=1.5, steps=2000)
 
-print(f"converged = {result.converged}, diverged = {result.diverged}, "
-      f"stopped after {result.steps} of at most 2000 steps.")
+print(f"converged = {run.converged}, diverged = {run.diverged}, "
+      f"stopped after {run.steps} of at most 2000 steps.")
 print()
-last = range(result.steps - 3, result.steps + 1)  # the final four iterates
-rows = [[k, result.path[k], result.values[k]] for k in last]
-print(table(rows, ["step k", "wₖ", "f(wₖ)"]))
+last = range(run.steps - 3, run.steps + 1)  # the final four iterates
+show(Table([[k, run.path[k], run.values[k]] for k in last], ["step k", "wᵏ", "g(wᵏ)"]))

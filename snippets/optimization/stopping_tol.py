@@ -1,15 +1,15 @@
 """Stopping as soon as the slope is below a tolerance."""
 
-from calcnotes import derivative, gradient_descent
-from calcnotes.legacy import number
+from calcnotes import derivative, gradient_descent, show
+from calcnotes.text import number
 
-f = lambda w: w**2
+g = lambda w: w**2
 
-result = gradient_descent(f, 5.0, lr=0.1, steps=1000, tol=1e-6)
-slope = derivative(f, result.w)
+run = gradient_descent(g, 5.0, lr=0.1, steps=1000, tol=1e-6)
+slope = derivative(g, run.w)
 
-print(f"converged = {result.converged}, diverged = {result.diverged}, "
-      f"after {result.steps} of at most 1000 steps.")
+print(f"converged = {run.converged}, diverged = {run.diverged}, "
+      f"after {run.steps} of at most 1000 steps.")
 print()
-print(f"Final w = {number(result.w)}, where |f′(w)| = "
-      f"{number(abs(slope))} < tol = {number(1e-6)}.")
+show(f"Final w = {number(run.w)}, where |g′(w)| = {number(abs(slope))} "
+     f"< tol = {number(1e-6)}.")

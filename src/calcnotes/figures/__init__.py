@@ -1,31 +1,17 @@
-"""Static figures: small drawing blocks and the figures the chapters show.
+"""Static figures of the chapters not yet moved into their examples (to be removed).
 
-Each function returns a Matplotlib ``Figure`` (made without pyplot, so there
-is nothing to close) that `calcnotes.legacy.to_html` turns into inline
-SVG. Functions take plain callables as a reader writes them, ``g = lambda w:
-np.sin(w)``, or ``g = lambda w: np.sin(w[0])`` for two inputs, where ``w``
-holds the inputs stacked along its first axis.
-
-The drawing blocks live in `calcnotes.figures.base`; each chapter's
-figures in a module of their own. Everything is importable from here.
-A new figure follows the same pattern: a function decorated with
-``@style()`` that calls `new_figure`, the ``plot_*`` blocks and
-`finish_axes`, and returns the figure.
+Each chapter's figures live in a module of their own; everything is
+importable from here. The drawing kit is `calcnotes.viz`.
 """
 
-from calcnotes.figures import (
-    base,
-    chain,
-    gradients,
-    numerical,
-    optimization,
-    secants,
-)
-from calcnotes.figures.base import *  # noqa: F403
-from calcnotes.figures.chain import *  # noqa: F403
-from calcnotes.figures.gradients import *  # noqa: F403
-from calcnotes.figures.numerical import *  # noqa: F403
-from calcnotes.figures.optimization import *  # noqa: F403
-from calcnotes.figures.secants import *  # noqa: F403
+import importlib
 
-__all__ = [name for module in (base, secants, numerical, gradients, chain, optimization) for name in module.__all__]
+_MODULES = [importlib.import_module(f"calcnotes.figures.{name}") for name in [
+    "base",
+    "secants",
+    "numerical",
+    "gradients",
+    "chain",
+]]
+__all__ = [name for module in _MODULES for name in module.__all__]
+globals().update({name: getattr(module, name) for module in _MODULES for name in module.__all__})
