@@ -106,6 +106,8 @@ def clean_svg(svg: str) -> str:
     svg = re.sub(r'\s+version="1\.1"', "", svg)
     svg = _INK_COLOURS.sub("currentColor", svg)
     svg = _TEXT.sub(_ink_text, svg)
+    # Matplotlib leaves out a black fill (SVG's default): whatever has no fill of its own takes the ink.
+    svg = re.sub(r"<svg\b(?![^>]*\bfill=)", '<svg fill="currentColor"', svg, count=1)
     return svg.strip()
 
 
