@@ -25,7 +25,6 @@ from calcnotes.animation import (
     optimization,
     player,
     rules,
-    secants,
     tangents,
 )
 from calcnotes.animation.chain import *  # noqa: F403
@@ -34,7 +33,6 @@ from calcnotes.animation.numerical import *  # noqa: F403
 from calcnotes.animation.optimization import *  # noqa: F403
 from calcnotes.animation.player import *  # noqa: F403
 from calcnotes.animation.rules import *  # noqa: F403
-from calcnotes.animation.secants import *  # noqa: F403
 from calcnotes.animation.tangents import *  # noqa: F403
 
-__all__ = [name for module in (player, tangents, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (player, tangents, numerical, rules, gradients, chain, optimization) for name in module.__all__]

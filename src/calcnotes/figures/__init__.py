@@ -20,7 +20,6 @@ from calcnotes.figures import (
     numerical,
     optimization,
     rules,
-    secants,
     tangents,
 )
 from calcnotes.figures.base import *  # noqa: F403
@@ -29,7 +28,6 @@ from calcnotes.figures.gradients import *  # noqa: F403
 from calcnotes.figures.numerical import *  # noqa: F403
 from calcnotes.figures.optimization import *  # noqa: F403
 from calcnotes.figures.rules import *  # noqa: F403
-from calcnotes.figures.secants import *  # noqa: F403
 from calcnotes.figures.tangents import *  # noqa: F403
 
-__all__ = [name for module in (base, tangents, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (base, tangents, numerical, rules, gradients, chain, optimization) for name in module.__all__]
