@@ -151,16 +151,17 @@ def secant_slider(g: Callable, w0: float, span: Sequence[float] | None = None, *
     first, = ax.plot([w0], [y0], "o", color=POINT, markersize=8, zorder=4, label=f"{var}⁰ = {number(w0)}")
     # Smaller than the fixed point, so it shows as a ring inside it when the two nearly meet.
     second, = ax.plot([], [], "o", color=ACCENT, markersize=6, zorder=5, label=f"{var}¹")
-    suffix = f"   (no tangent at {var}⁰)"
+    shown, suffix = [curve, secant, first, second], f"   (no tangent at {var}⁰)"
     if tangent:
         touching = tangent_line(g, w0)
         # Wide and under the secant: when they meet the secant is a stripe along it.
-        ax.plot([lo, hi], [touching(lo), touching(hi)], color=TANGENT, linewidth=4.5, alpha=0.7,
-                zorder=2.5, label=f"tangent at {var}⁰")
+        shown[3:3] = ax.plot([lo, hi], [touching(lo), touching(hi)], color=TANGENT, linewidth=4.5,
+                             alpha=0.7, zorder=2.5, label=f"tangent at {var}⁰")
         suffix = f",  tangent slope {number(touching.slope, digits)}"
     ax.set_xlabel(var)
     ax.grid(True)
-    fig.legend(loc="outside upper center", ncols=5 if tangent else 4)
+    # Three columns, filled column by column: curve and secant, w⁰ and the tangent, w¹.
+    fig.legend(handles=shown, loc="outside upper center", ncols=3)
 
     def update(i: int) -> str:
         d = float(offsets[i])
