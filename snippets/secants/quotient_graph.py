@@ -21,7 +21,7 @@ for ax, (name, g) in zip(axes, functions.items()):
     ax.plot(h, quotient(h), color=SECANT, label="h > 0")
     left, right = one_sided_slopes(g, w0, 1e-9)  # where each branch heads
     if np.isclose(left, right):
-        marks = [(left, POINT, f"both sides → {number(left)}", (0, 11), "center")]
+        marks = [(left, POINT, f"both sides → {number(left)}", (8, 8), "left")]
     else:
         marks = [(left, ACCENT, f"from the left → {number(left)}", (-8, 9), "right"),
                  (right, SECANT, f"from the right → {number(right)}", (8, -15), "left")]
@@ -29,8 +29,8 @@ for ax, (name, g) in zip(axes, functions.items()):
         ax.plot(0, value, "o", markersize=8, markerfacecolor="none", markeredgecolor=colour,
                 markeredgewidth=2)
         ax.annotate(text, (0, value), xytext=offset, textcoords="offset points", ha=align)
-    ax.axvline(0, color="black", linewidth=0.8, linestyle=":")
+    ax.axvline(0, color="black", linewidth=0.8, linestyle=":", zorder=1)
     ax.set(title=f"{name} at w⁰ = 0", xlabel="h", xlim=(-2, 2), ylim=(-0.4, 1.45))
 axes[0].set_ylabel("(g(h) − g(0)) / h")
-axes[0].legend(loc="lower center")
+axes[0].legend(loc="lower left")
 show(fig)

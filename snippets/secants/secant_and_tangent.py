@@ -20,11 +20,11 @@ for ax, line, colour, kind in [(left, secant, SECANT, "secant"), (right, tangent
     ax.set(xlabel="w", ylim=(-1.7, 2.1))
 left.plot(w1, g(w1), "o", color=ACCENT, label="w¹ = −2.6")
 
-# The run along the height of w⁰, then the rise (here a fall) to w¹.
-left.plot([w0, w1, w1], [g(w0), g(w0), g(w1)], color="black", linestyle=":", linewidth=1.2)
-left.annotate(f"run {number(w1 - w0)}", ((w0 + w1) / 2, g(w0)), xytext=(0, 5),
-              textcoords="offset points", ha="center")
-left.annotate(f"rise {number(g(w1) - g(w0))}", (w1, (g(w0) + g(w1)) / 2), xytext=(5, 0),
+# A right triangle under the secant: the run from w⁰ to w¹, the rise from g(w⁰) to g(w¹).
+left.plot([w1, w0, w0], [g(w1), g(w1), g(w0)], color="black", linestyle=":", linewidth=1.2)
+left.annotate(f"run {number(w1 - w0)}", ((w0 + w1) / 2, g(w1)), xytext=(0, -5),
+              textcoords="offset points", ha="center", va="top")
+left.annotate(f"rise {number(g(w1) - g(w0))}", (w0, (g(w0) + g(w1)) / 2), xytext=(5, 0),
               textcoords="offset points", va="center")
 left.set_title("two points: the secant through w⁰ and w¹")
 right.set_title("one point: the tangent at w⁰")
