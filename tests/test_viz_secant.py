@@ -167,6 +167,8 @@ def test_the_slider_leaves_global_matplotlib_settings_alone():
         (lambda: secant_slider(np.sin, 0.0, frames=3), ValueError, "frames must .* at least 4"),
         (lambda: secant_slider(np.sin, 0.0, side="left", frames=1), ValueError, "frames must .* at least 2"),
         (lambda: secant_slider(np.sin, 0.0, frames=40.5), ValueError, "frames must be a whole number"),
+        (lambda: secant_slider(np.sin, 0.0, frames=float("inf")), ValueError, "frames must be a whole number"),
+        (lambda: secant_slider(np.sin, 0.0, frames="many"), ValueError, "frames must be a whole number"),
         (lambda: secant_slider(np.sin, 0.0, digits=0), ValueError, "digits"),
         (lambda: secant_slider(np.sin, 0.0, fps=0), ValueError, "fps"),
     ],

@@ -130,8 +130,8 @@ def secant_slider(g: Callable, w0: float, span: Sequence[float] | None = None, *
         raise ValueError(f"reach must be positive and at most the room the span leaves {where} w0, "
                          f"{number(room)}; got {number(reach)}")
     per_side = 2 if side == "both" else 1
-    if isinstance(frames, bool) or not isinstance(frames, Real) or frames != int(frames) \
-            or frames < 2 * per_side:
+    if isinstance(frames, bool) or not isinstance(frames, Real) or not math.isfinite(frames) \
+            or frames != int(frames) or frames < 2 * per_side:
         raise ValueError(f"frames must be a whole number, at least {2 * per_side} for side={side!r}, "
                          f"got {frames!r}")
     if isinstance(digits, bool) or not isinstance(digits, int) or digits < 1:
