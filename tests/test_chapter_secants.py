@@ -4,30 +4,21 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pytest
 import sympy as sp
 from conftest import ROOT
-from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
-                        figure_counts, player_data, read_number, snippet_reader, table_rows)
-
-from calcnotes.animation import secant_slider
-from calcnotes.figures import (
-    one_sided_figure,
-    polygon_figure,
-    quotient_figure,
-    secant_fan_figure,
-    secant_figure,
-)
+from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, figure_counts,
+                        player_data, read_number, snippet_reader, table_rows)
 
 PAGE = ROOT / "docs" / "secants.md"
 CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "secants").glob("*.py"))
 FIGURES = ["polygons.py", "secant_and_tangent.py", "secant_fan.py",
            "one_sided_secants.py", "quotient_graph.py"]
 ANIMATIONS = ["secant_slider_sin.py", "secant_slider_tanh.py", "secant_slider_relu.py"]
-MARKDOWN = ["polygon_areas.py", "secant_example.py", "limit_table.py", "square_limit.py",
-            "one_sided_slopes.py", "differentiability.py"]
-FIGURE_BUDGET = 40_000
+TABLES = ["polygon_areas.py", "limit_table.py", "square_limit.py",
+          "one_sided_slopes.py", "differentiability.py"]
+TEXT = ["secant_example.py"]
+FIGURE_BUDGET = 60_000
 ANIMATION_BUDGET = 400_000
 w, x, h = sp.symbols("w x h", real=True)
 
@@ -38,12 +29,21 @@ def output():
     return snippet_reader("secants")
 
 
-def _labels(text: str) -> list[tuple[float, float]]:
-    """(w¹, slope) of every frame of the animation printed in *text*."""
-    data = player_data(text)
-    found = [re.fullmatch(r"w¹ = (\S+), slope (.+)", label) for label in data["labels"]]
-    assert all(found), data["labels"]
+def _texts(text: str) -> list[str]:
+    """The text elements of the SVG in *text* (the figure's titles, legend, annotations)."""
+    return re.findall(r"<text\b[^>]*>([^<]*)</text>", text)
+
+
+def _frames(text: str) -> list[tuple[float, float]]:
+    """(w¹, secant slope) of every frame of the animation printed in *text*."""
+    found = [re.fullmatch(r"w¹ = (.+), secant slope (.+)", label) for label in player_data(text)["labels"]]
+    assert all(found)
     return [(read_number(m[1]), read_number(m[2])) for m in found]
+
+
+def _titles(text: str) -> list[str]:
+    """The title of every frame of the animation printed in *text*."""
+    return [next(t for t in _texts(frame) if t.startswith("w¹ = ")) for frame in player_data(text)["frames"]]
 
 
 def _secant_slope(g, at, to) -> float:
@@ -52,7 +52,7 @@ def _secant_slope(g, at, to) -> float:
 
 
 def test_the_chapter_has_these_examples_and_no_others():
-    assert CHAPTER == sorted(FIGURES + ANIMATIONS + MARKDOWN)
+    assert CHAPTER == sorted(FIGURES + ANIMATIONS + TABLES + TEXT)
 
 
 # ------------------------------------------------------------------ Archimedes --
@@ -84,12 +84,13 @@ def test_polygon_areas_match_archimedes_side_doubling_and_close_in_on_pi(output)
 
 
 def test_the_polygon_panels_give_the_exact_areas_of_the_square_octagon_and_16_gon(output):
-    text = output("polygons.py")
-    found = dict(re.findall(r"(\d+) sides: area ([\d.]+)", text))
+    texts = _texts(output("polygons.py"))
+    found = dict(m.groups() for t in texts if (m := re.fullmatch(r"(\d+) sides: area ([\d.]+)", t)))
     assert set(found) == {"4", "8", "16"}
     for n, area in found.items():
         exact = float((sp.Rational(int(n), 2) * sp.sin(2 * sp.pi / int(n))).evalf(20))
-        assert float(area) == pytest.approx(exact, abs=5e-4)
+        assert float(area) == pytest.approx(exact, abs=5e-4)  # 4 significant digits
+    assert "circle, area πr² = 3.142" in texts
 
 
 # --------------------------------------------------------------------- secants --
@@ -108,68 +109,81 @@ def test_the_worked_secant_through_0_and_minus_2_6_has_slope_sin_2_6_over_2_6(ou
     assert "g(w⁰) = sin(0) = 0" in text
 
 
-def test_the_secant_figure_draws_the_line_through_both_points_and_the_tangent_beside_it(output):
-    text = output("secant_and_tangent.py")
-    assert "secant: h(w) = 0.1983w" in text and "tangent: h(w) = w" in text
-    fig = secant_figure(np.sin, 0.0, -2.6, (-3, 3))
-    left, right = fig.axes
-    (secant,) = [line for line in left.lines if line.get_label().startswith("secant")]
-    xs, ys = secant.get_xdata(), secant.get_ydata()
-    through = lambda t: ys[0] + (ys[1] - ys[0]) / (xs[1] - xs[0]) * (t - xs[0])
-    assert through(0.0) == pytest.approx(0.0, abs=1e-12)
-    assert through(-2.6) == pytest.approx(np.sin(-2.6), abs=1e-12)
-    (tangent,) = [line for line in right.lines if line.get_label().startswith("tangent")]
-    xs, ys = tangent.get_xdata(), tangent.get_ydata()
-    assert (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(1.0, abs=1e-8)  # cos 0
+def test_the_secant_figure_gives_the_secant_and_the_tangent_and_the_run_and_rise_between_them(output):
+    texts = _texts(output("secant_and_tangent.py"))
+    slope = float((sp.sin(sp.Rational(26, 10)) / sp.Rational(26, 10)).evalf(20))
+    (secant,) = [t for t in texts if t.startswith("secant: h(w) = ")]
+    assert read_number(secant.removeprefix("secant: h(w) = ").removesuffix("w")) == pytest.approx(slope, abs=5e-5)
+    assert "tangent: h(w) = w" in texts  # cos(0) = 1, through the origin
+    assert "run −2.6" in texts
+    (rise,) = [t for t in texts if t.startswith("rise ")]
+    assert read_number(rise.removeprefix("rise ")) == pytest.approx(float(sp.sin(-2.6)), abs=5e-5)
 
 
 # ------------------------------------------------------------------ animations --
 
 
 def test_the_sin_secants_start_at_the_worked_example_and_settle_on_slope_1_from_both_sides(output):
-    frames = _labels(output("secant_slider_sin.py"))
+    frames = _frames(output("secant_slider_sin.py"))
     g = sp.sin(w)
     assert frames[0] == (-2.6, pytest.approx(_secant_slope(g, 0, sp.Rational(-26, 10)), abs=5e-5))
+    assert frames[-1][0] == 2.6
     points = [p for p, _ in frames]
     assert points == sorted(points) and 0 not in points
     middle = len(frames) // 2
     assert points[middle - 1] < 0 < points[middle]
+    # The steps shrink as w¹ closes in, and the two middle frames are within 10⁻³ of w⁰.
+    gaps = [abs(p) for p in points[:middle]]
+    assert gaps == sorted(gaps, reverse=True)
+    assert gaps[-2] - gaps[-1] < (gaps[0] - gaps[1]) / 50
+    assert gaps[-1] < 1e-3 and abs(points[middle]) < 1e-3
     exact = float(sp.diff(g, w).subs(w, 0))  # 1
-    # The secant slope of sin at 0 is sin(d)/d = 1 − d²/6 + …; the closest frames have |d| < 0.01.
-    for _, slope in frames[middle - 1:middle + 1]:
-        assert slope == pytest.approx(exact, abs=1e-4)
-    assert all(slope <= exact for _, slope in frames)  # sin(d)/d < 1, printed to 4 digits
+    # The secant slope of sin at 0 is sin(d)/d = 1 − d²/6 + …, below 1 and within d²/6 of it.
+    for point, slope in frames:
+        assert slope <= exact and exact - slope <= point**2 / 6 + 5e-5  # printed to 4 digits
+    assert frames[middle - 1][1] == frames[middle][1] == exact
+
+
+def test_the_sin_slider_titles_set_the_secant_slope_beside_the_tangent_slope_1(output):
+    text = output("secant_slider_sin.py")
+    titles = _titles(text)
+    assert all(t.endswith(",  tangent slope 1") for t in titles)
+    assert "tangent at w⁰" in _texts(text)  # the legend names the tangent
 
 
 def test_the_tanh_squared_secants_settle_on_the_exact_derivative_at_1(output):
     text = output("secant_slider_tanh.py")
-    frames = _labels(text)
+    frames = _frames(text)
     g = sp.tanh(w) ** 2
     exact = float(sp.diff(g, w).subs(w, 1).evalf(20))  # 2 tanh(1) sech²(1) ≈ 0.64
     middle = len(frames) // 2
     (left_w, left_s), (right_w, right_s) = frames[middle - 1], frames[middle]
-    assert left_w < 1 < right_w
-    # Secant error ≈ |g''(1)|/2 · |w¹ − 1| ≈ 0.31 × 0.004 here.
-    assert left_s == pytest.approx(exact, abs=3e-3) and right_s == pytest.approx(exact, abs=3e-3)
-    assert left_s > exact > right_s  # g'' < 0 at 1: the slope falls as w¹ passes through
-    assert f"(tangent: {exact:.4f})" in text
+    assert frames[0][0] == pytest.approx(-1.2) and frames[-1][0] == pytest.approx(3.2)
+    assert left_w < 1 < right_w and abs(left_w - 1) < 1e-3 and abs(right_w - 1) < 1e-3
+    # Secant error ≈ |g''(1)|/2 · |w¹ − 1| ≈ 0.31 × 10⁻⁴ here, below the 4 digits printed.
+    assert left_s == pytest.approx(exact, abs=2e-4) and right_s == pytest.approx(exact, abs=2e-4)
+    # g'' < 0 at 1: the slope falls as w¹ passes through (frames a little way out).
+    assert frames[middle - 20][1] > exact > frames[middle + 19][1]
+    assert all(t.endswith(f",  tangent slope {exact:.4f}") for t in _titles(text))
 
 
 def test_the_relu_secants_have_slope_0_from_the_left_and_1_from_the_right_and_no_tangent(output):
     text = output("secant_slider_relu.py")
-    frames = _labels(text)
+    frames = _frames(text)
     g = sp.Max(0, w)
     for point, slope in frames:
         assert point != 0
         # Oracle: SymPy's exact secant slope of max(0, w) through 0.
         assert slope == _secant_slope(g, 0, sp.nsimplify(point)) == (1.0 if point > 0 else 0.0)
     assert {s for p, s in frames if p < 0} == {0.0} and {s for p, s in frames if p > 0} == {1.0}
-    assert "tangent at w⁰" not in text and "(tangent:" not in text
+    assert min(abs(p) for p, _ in frames) < 1e-3  # however close the points get
+    assert all(t.endswith("(no tangent at w⁰)") for t in _titles(text))
+    assert "tangent at w⁰" not in _texts(text) and "tangent slope" not in text
 
 
 @pytest.mark.parametrize("name", ANIMATIONS)
-def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
-    data = assert_player(output(name), ANIMATION_BUDGET)
+def test_each_animation_is_a_player_with_enough_frames_to_move_smoothly_under_budget(output, name):
+    data = assert_animation(output(name), ANIMATION_BUDGET, min_frames=200)
     assert all("secant slope" in frame for frame in data["frames"])  # the title shows it
 
 
@@ -192,8 +206,9 @@ def test_every_row_of_the_limit_table_is_the_exact_quotient_2_plus_3h(output):
 def test_the_quotient_of_x_squared_is_2x_plus_h_at_every_x_and_step(output):
     quotient = sp.cancel(((x + h) ** 2 - x**2) / h)
     assert quotient == 2 * x + h
-    rows = table_rows(output("square_limit.py"))
-    header = output("square_limit.py").splitlines()[0]
+    text = output("square_limit.py")
+    rows = table_rows(text)
+    header = next(line for line in text.splitlines() if line.startswith("|"))
     steps = [float(s) for s in re.findall(r"h = ([\d.]+)", header)]
     assert steps == [0.1, 0.01, 0.0001]
     assert [read_number(row[0]) for row in rows] == [-1.5, 0.5, 3.0]
@@ -206,12 +221,13 @@ def test_the_quotient_of_x_squared_is_2x_plus_h_at_every_x_and_step(output):
 
 
 def test_the_secant_fan_slopes_are_2_plus_3h_and_the_tangent_is_y_2x_minus_3(output):
-    text = output("secant_fan.py")
-    found = re.findall(r"h = ([\d.]+): slope ([\d.]+)", text)
+    texts = _texts(output("secant_fan.py"))
+    found = [m.groups() for t in texts if (m := re.fullmatch(r"h = ([\d.]+): slope ([\d.]+)", t))]
     assert [float(step) for step, _ in found] == [1.0, 0.5, 0.25, 0.1]
+    f = 3 * x**2 - 4 * x
     for step, slope in found:
-        assert float(slope) == pytest.approx(2 + 3 * float(step), abs=1e-9)
-    assert "tangent: y = 2x − 3" in text
+        assert float(slope) == pytest.approx(_secant_slope(f.subs(x, w), 1, 1 + sp.nsimplify(step)), abs=1e-9)
+    assert "tangent: y = 2x − 3" in texts
 
 
 # ---------------------------------------------------------- one-sided slopes --
@@ -252,63 +268,52 @@ def test_the_differentiability_verdicts_agree_with_exact_one_sided_limits(output
 
 
 def test_the_quotient_graph_marks_one_limit_for_sin_and_two_for_relu(output):
-    text = output("quotient_graph.py")
-    assert text.count("both sides → 1") == 1
-    assert "from the left → 0" in text and "from the right → 1" in text
+    texts = _texts(output("quotient_graph.py"))
+    # Oracle: SymPy's one-sided limits of (g(h) − g(0)) / h at h = 0.
+    sin_limits = {sp.limit(sp.sin(h) / h, h, 0, dir=d) for d in ("-", "+")}
+    relu_left, relu_right = (sp.limit(RELU.subs(w, h) / h, h, 0, dir=d) for d in ("-", "+"))
+    assert sin_limits == {1} and (relu_left, relu_right) == (0, 1)
+    assert texts.count("both sides → 1") == 1
+    assert "from the left → 0" in texts and "from the right → 1" in texts
+    assert ["sin(w) at w⁰ = 0", "relu(w) at w⁰ = 0"] == [t for t in texts if " at w⁰ = " in t]
 
 
 def test_the_one_sided_secant_figure_shows_equal_slopes_for_sin_and_0_and_1_for_relu(output):
-    text = output("one_sided_secants.py")
-    sin1 = f"{float(sp.sin(1)):.4f}"
-    assert text.count(f"secant: slope {sin1}") == 2
-    assert "left secant: slope 0<" in text and "right secant: slope 1<" in text
+    texts = _texts(output("one_sided_secants.py"))
+    sin1 = f"{float(sp.sin(1)):.4f}"  # both secants of sin with h = 1: sin(1) / 1
+    assert texts.count(f"left secant: slope {sin1}") == texts.count(f"right secant: slope {sin1}") == 1
+    assert "left secant: slope 0" in texts and "right secant: slope 1" in texts
 
 
 # ------------------------------------------------------------------- the page --
 
 
 @pytest.mark.parametrize("name", FIGURES)
-def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    assert_accessible_svg(output(name), FIGURE_BUDGET)
+def test_each_figure_example_shows_one_small_figure(output, name):
+    assert_figure(output(name), FIGURE_BUDGET)
 
 
-def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
-    assert_page_includes_chapter(PAGE, "secants", CHAPTER, markdown=MARKDOWN)
+@pytest.mark.parametrize("name", TABLES)
+def test_each_table_example_shows_a_markdown_table_and_no_figure(output, name):
+    text = output(name)
+    assert table_rows(text) and "<svg" not in text
 
 
-def test_the_page_shows_at_least_three_animations_and_four_figures(output):
-    figures, animations = figure_counts(output(name) for name in FIGURES + ANIMATIONS)
-    assert animations >= 3 and figures >= 4
+def test_the_page_includes_every_example_of_the_chapter():
+    assert_chapter_blocks(PAGE, "secants", CHAPTER)
+
+
+def test_the_console_sessions_on_the_page_compute_a_secant_slope_and_relus_one_sided_slopes():
+    page = PAGE.read_text(encoding="utf-8")  # both are run by the doctest glob
+    assert "```pycon\n>>> import numpy as np\n>>> from calcnotes import secant_slope" in page
+    assert ">>> one_sided_slopes(relu, 0.0, 1e-8)\n(0.0, 1.0)\n\n```" in page
+
+
+def test_the_page_shows_three_animations_and_five_figures(output):
+    figures, animations = figure_counts(output(name) for name in CHAPTER)
+    assert (figures, animations) == (len(FIGURES), len(ANIMATIONS))
 
 
 def test_the_page_ends_with_a_summary_linking_to_numerical_differentiation():
     summary = PAGE.read_text(encoding="utf-8").split("## Summary")[-1]
     assert "[Numerical differentiation](numerical.md)" in summary
-
-
-# ------------------------------------------------------------------- bad input --
-
-
-@pytest.mark.parametrize(
-    "call, error, names",
-    [
-        (lambda: polygon_figure((4, 2)), ValueError, "sides"),
-        (lambda: polygon_figure(()), ValueError, "sides"),
-        (lambda: polygon_figure((4,), r=-1.0), ValueError, "r must"),
-        (lambda: secant_figure(np.sin, 1.0, 1.0, (-3, 3)), ValueError, "w1"),
-        (lambda: secant_figure("sin", 0.0, 1.0, (-3, 3)), TypeError, "g must"),
-        (lambda: secant_figure(np.sin, 0.0, 1.0, (3, -3)), ValueError, "span"),
-        (lambda: secant_fan_figure(np.sin, 1.0, [0.5, 0.0], (0, 2)), ValueError, "steps"),
-        (lambda: one_sided_figure({}, 0.0), ValueError, "functions"),
-        (lambda: one_sided_figure({"sin": "sin"}, 0.0), TypeError, "functions"),
-        (lambda: one_sided_figure({"sin": np.sin}, 0.0, h=0.0), ValueError, "h must"),
-        (lambda: quotient_figure({"sin": np.sin}, reach=-1.0), ValueError, "reach"),
-        (lambda: secant_slider(np.sin, 5.0, (-3, 3)), ValueError, "w0"),
-        (lambda: secant_slider(np.sin, 0.0, (-3, 3), reach=4.0), ValueError, "reach"),
-        (lambda: secant_slider(np.sin, 0.0, frames=3), ValueError, "frames"),
-        (lambda: secant_slider(None, 0.0), TypeError, "g must"),
-    ],
-)
-def test_bad_arguments_to_the_chapter_figures_are_refused_with_an_error_naming_them(call, error, names):
-    with pytest.raises(error, match=names):
-        call()

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from calcnotes import is_differentiable, one_sided_slopes
-from calcnotes.legacy import number, table
+from calcnotes import Table, is_differentiable, one_sided_slopes, show
+from calcnotes.text import number
 
 cases = [
     ("sin(w)", lambda w: np.sin(w), 0.0),
@@ -23,4 +23,4 @@ for name, g, w0 in cases:
 
 headers = ["g(w)", "w⁰", f"left slope, h = {number(h)}",
            f"right slope, h = {number(h)}", "differentiable?"]
-print(table(rows, headers))
+show(Table(rows, headers))

@@ -1,26 +1,28 @@
 """The left and right secants at 0 of sin and of relu, with steps of 1."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes.figures import one_sided_figure
-from calcnotes.legacy import number, to_html
+from calcnotes import one_sided_slopes, show
+from calcnotes.text import number
+from calcnotes.viz import ACCENT, POINT, SECANT
 
 functions = {
     "sin(w)": lambda w: np.sin(w),
     "relu(w)": lambda w: np.maximum(0, w),
 }
+w0, h = 0.0, 1.0
 
-fig = one_sided_figure(functions, w0=0.0, h=1.0, span=(-2, 2))
-
-alt = (
-    "Two panels. Left: sin(w) with points at −1, 0 and 1; the blue left "
-    "secant and the dashed orange right secant are one and the same line, "
-    f"of slope sin(1) = {number(np.sin(1.0), 2)}. Right: relu(w) with points at −1, 0 and 1; the blue "
-    "left secant is the flat line y = 0 and the dashed orange right secant "
-    "is the diagonal y = w, two lines crossing at the corner."
-)
-caption = (
-    "Secants from the left (blue) and from the right (orange): for sin they "
-    "agree, for relu they cross at an angle."
-)
-print(to_html(fig, alt=alt, caption=caption))
+w = np.linspace(-2, 2, 200)
+fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.4), layout="constrained")
+for ax, (name, g) in zip(axes, functions.items()):
+    left, right = one_sided_slopes(g, w0, h)  # through w⁰ − h and w⁰, through w⁰ and w⁰ + h
+    ax.plot(w, g(w), color="black", linewidth=3, alpha=0.4, label=name)
+    ax.plot(w, g(w0) + left * (w - w0), color=ACCENT, label=f"left secant: slope {number(left)}")
+    ax.plot(w, g(w0) + right * (w - w0), color=SECANT, linestyle=(0, (5, 3)),
+            label=f"right secant: slope {number(right)}")
+    for at, colour in [(w0 - h, ACCENT), (w0 + h, SECANT), (w0, POINT)]:
+        ax.plot(at, g(at), "o", color=colour, markersize=7)
+    ax.set(title=f"{name}: steps of {number(h)} either side of 0", xlabel="w", ylim=(-2.2, 2.8))
+    ax.legend(loc="upper left")
+show(fig)

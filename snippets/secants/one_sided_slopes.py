@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from calcnotes import one_sided_slopes
-from calcnotes.legacy import number, table
+from calcnotes import Table, one_sided_slopes, show
+from calcnotes.text import number
 
 h = 1e-4
 functions = {
@@ -18,4 +18,4 @@ for name, g in functions.items():
     rows.append([name, left, right])
 
 print(f"With h = {h:g}: sin(h) / h = {number(np.sin(h) / h, 10)}.\n")
-print(table(rows, ["g(w)", "left slope", "right slope"], digits=10))
+show(Table(rows, ["g(w)", "left slope", "right slope"], digits=10))

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from calcnotes.legacy import table
+from calcnotes import Table, show
 
 r = 1.0
 circle = np.pi * r**2
@@ -17,4 +17,4 @@ for n in [4, 8, 16, 32, 64, 128, 256, 512, 1024]:
     previous_gap = gap
 
 headers = ["sides n", "polygon area", "gap πr² − area", "gap shrank by"]
-print(table(rows, headers, digits=7))
+show(Table(rows, headers, digits=7))

@@ -1,27 +1,36 @@
 """The difference quotient at 0 against h: sin fills its hole, relu cannot."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes.figures import quotient_figure
-from calcnotes.legacy import to_html
+from calcnotes import one_sided_slopes, show
+from calcnotes.text import number
+from calcnotes.viz import ACCENT, POINT, SECANT
 
 functions = {
     "sin(w)": lambda w: np.sin(w),
     "relu(w)": lambda w: np.maximum(0, w),
 }
+w0 = 0.0
+h = np.geomspace(2.0, 2e-4, 200)  # h = 0 itself is left out: the quotient has a hole there
 
-fig = quotient_figure(functions, w0=0.0, reach=2.0)
-
-alt = (
-    "Two panels plotting (g(h) − g(0)) / h against h from −2 to 2, with a "
-    "gap at h = 0. Left, for sin: a smooth hump, blue for negative h and "
-    "orange for positive h, both rising to one open circle at height 1. "
-    "Right, for relu: a flat blue line at 0 for negative h and a flat "
-    "orange line at 1 for positive h, ending in two open circles, one at 0 "
-    "and one at 1."
-)
-caption = (
-    "The quotient is undefined at h = 0. For sin both sides head to the same "
-    "height, 1: the derivative. For relu they head to 0 and to 1."
-)
-print(to_html(fig, alt=alt, caption=caption))
+fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.2), sharey=True, layout="constrained")
+for ax, (name, g) in zip(axes, functions.items()):
+    quotient = lambda step: (g(w0 + step) - g(w0)) / step
+    ax.plot(-h, quotient(-h), color=ACCENT, label="h < 0")
+    ax.plot(h, quotient(h), color=SECANT, label="h > 0")
+    left, right = one_sided_slopes(g, w0, 1e-9)  # where each branch heads
+    if np.isclose(left, right):
+        marks = [(left, POINT, f"both sides → {number(left)}", (8, 8), "left")]
+    else:
+        marks = [(left, ACCENT, f"from the left → {number(left)}", (-8, 9), "right"),
+                 (right, SECANT, f"from the right → {number(right)}", (8, -15), "left")]
+    for value, colour, text, offset, align in marks:
+        ax.plot(0, value, "o", markersize=8, markerfacecolor="none", markeredgecolor=colour,
+                markeredgewidth=2)
+        ax.annotate(text, (0, value), xytext=offset, textcoords="offset points", ha=align)
+    ax.axvline(0, color="black", linewidth=0.8, linestyle=":", zorder=1)
+    ax.set(title=f"{name} at w⁰ = 0", xlabel="h", xlim=(-2, 2), ylim=(-0.4, 1.45))
+axes[0].set_ylabel("(g(h) − g(0)) / h")
+axes[0].legend(loc="lower left")
+show(fig)

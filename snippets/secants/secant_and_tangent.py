@@ -1,24 +1,33 @@
 """The secant of sin through 0 and −2.6, beside the tangent at 0."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes.figures import secant_figure
-from calcnotes.legacy import number, to_html
+from calcnotes import secant_line, show, tangent_line
+from calcnotes.text import line_equation, number
+from calcnotes.viz import ACCENT, POINT, SECANT, TANGENT
 
 g = lambda w: np.sin(w)
+w0, w1 = 0.0, -2.6
+secant, tangent = secant_line(g, w0, w1), tangent_line(g, w0)
 
-fig = secant_figure(g, w0=0.0, w1=-2.6, span=(-3, 3), label="g(w) = sin(w)")
+w = np.linspace(-3, 3, 200)
+fig, (left, right) = plt.subplots(1, 2, figsize=(7.6, 3.6), sharey=True, layout="constrained")
+for ax, line, colour, kind in [(left, secant, SECANT, "secant"), (right, tangent, TANGENT, "tangent")]:
+    ax.plot(w, g(w), color="black", label="g(w) = sin(w)")
+    ax.plot(w, line(w), color=colour, label=f"{kind}: {line_equation(line, var='w', lhs='h(w)')}")
+    ax.plot(w0, g(w0), "o", color=POINT, label="w⁰ = 0")
+    ax.set(xlabel="w", ylim=(-1.7, 2.1))
+left.plot(w1, g(w1), "o", color=ACCENT, label="w¹ = −2.6")
 
-alt = (
-    "Two panels of the curve sin(w) for w from −3 to 3. Left: a red point "
-    f"at (0, 0), a blue point at (−2.6, {number(g(-2.6), 2)}), dashed run "
-    "and rise between "
-    "them, and the orange secant line through both, rising gently. Right: "
-    "the same red point with the green tangent line, which rises at 45 "
-    "degrees and hugs the curve near 0."
-)
-caption = (
-    "A secant needs two points of the curve; the tangent touches it at one. "
-    "The legends give both lines' equations."
-)
-print(to_html(fig, alt=alt, caption=caption))
+# A right triangle under the secant: the run from w⁰ to w¹, the rise from g(w⁰) to g(w¹).
+left.plot([w1, w0, w0], [g(w1), g(w1), g(w0)], color="black", linestyle=":", linewidth=1.2)
+left.annotate(f"run {number(w1 - w0)}", ((w0 + w1) / 2, g(w1)), xytext=(0, -5),
+              textcoords="offset points", ha="center", va="top")
+left.annotate(f"rise {number(g(w1) - g(w0))}", (w0, (g(w0) + g(w1)) / 2), xytext=(5, 0),
+              textcoords="offset points", va="center")
+left.set_title("two points: the secant through w⁰ and w¹")
+right.set_title("one point: the tangent at w⁰")
+left.legend(loc="upper left")
+right.legend(loc="upper left")
+show(fig)

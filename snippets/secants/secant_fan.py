@@ -1,22 +1,27 @@
 """Secants of f(x) = 3x² − 4x from x = 1 to 1 + h close in on the tangent."""
 
-from calcnotes.figures import secant_fan_figure
-from calcnotes.legacy import to_html
+import matplotlib.pyplot as plt
+import numpy as np
+
+from calcnotes import secant_line, show, tangent_line
+from calcnotes.text import line_equation, number
+from calcnotes.viz import POINT, SECANT, TANGENT
 
 f = lambda x: 3 * x**2 - 4 * x
+x0 = 1.0
 
-fig = secant_fan_figure(f, 1.0, steps=[1.0, 0.5, 0.25, 0.1], span=(-0.2, 2.2),
-                        label="f(x) = 3x² − 4x")
-
-alt = (
-    "The parabola 3x² − 4x for x from −0.2 to 2.2 with a red point at "
-    "(1, −1). Four orange secants run from that point to points of the "
-    "curve at x = 2, 1.5, 1.25 and 1.1, the steepest palest; each closer "
-    "one is darker and flatter, and they fan in towards the green tangent "
-    "line y = 2x − 3."
-)
-caption = (
-    "As h shrinks the secant through x = 1 and x = 1 + h swings onto the "
-    "tangent; the legend gives each slope, 2 + 3h."
-)
-print(to_html(fig, alt=alt, caption=caption))
+x = np.linspace(-0.2, 2.2, 200)
+fig, ax = plt.subplots(figsize=(6, 3.8), layout="constrained")
+ax.plot(x, f(x), color="black", label="f(x) = 3x² − 4x")
+# The smaller the step, the more solid the secant.
+for h, style in zip([1.0, 0.5, 0.25, 0.1], [":", "-.", "--", "-"]):
+    line = secant_line(f, x0, x0 + h)  # slope (f(1 + h) − f(1)) / h
+    ax.plot(x, line(x), color=SECANT, linestyle=style, linewidth=1.6,
+            label=f"h = {number(h)}: slope {number(line.slope)}")
+    ax.plot(x0 + h, f(x0 + h), "o", color=SECANT, markersize=6)
+tangent = tangent_line(f, x0)
+ax.plot(x, tangent(x), color=TANGENT, linewidth=2.4, label=f"tangent: {line_equation(tangent)}")
+ax.plot(x0, f(x0), "o", color=POINT)
+ax.set(xlabel="x", ylim=(-3.2, 8.5))
+ax.legend(loc="upper left")
+show(fig)

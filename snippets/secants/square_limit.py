@@ -1,7 +1,6 @@
 """((x + h)² − x²) / h at a few x: it heads for 2x as h shrinks."""
 
-from calcnotes import secant_slope
-from calcnotes.legacy import table
+from calcnotes import Table, secant_slope, show
 
 f = lambda x: x**2
 
@@ -12,4 +11,4 @@ for x in [-1.5, 0.5, 3.0]:
     rows.append([x, *quotients, 2 * x])
 
 headers = ["x", *(f"h = {h:g}" for h in steps), "2x"]
-print(table(rows, headers, digits=7))
+show(Table(rows, headers, digits=7))
