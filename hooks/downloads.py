@@ -29,7 +29,7 @@ import threading
 import tomllib
 import zipfile
 from collections import Counter
-from importlib import metadata
+from importlib import metadata, util
 from pathlib import Path, PurePosixPath
 
 import nbformat
@@ -197,10 +197,20 @@ def _site_url(config) -> str:
     return (config.site_url or "").rstrip("/") + "/"
 
 
+def checkout() -> Path:
+    """The source tree of the ``calcnotes`` this build imports (an editable install of a checkout)."""
+    spec = util.find_spec("calcnotes")
+    root = Path(spec.origin).resolve().parents[2] if spec is not None and spec.origin else None
+    if root is None or not (root / "pyproject.toml").is_file():
+        raise PluginError("calcnotes must be installed from a checkout (pip install -e .) to build its wheel")
+    return root
+
+
 def on_config(config):
     """Start building the wheel; say where it will be and what the outputs are made with."""
     project = Path(config.config_file_path).parent
-    name = wheel_name(project)
+    source = checkout()
+    name = wheel_name(source)
     url = f"{_site_url(config)}downloads/{name}"
     config.extra["calcnotes"] = {"wheel": f"downloads/{name}", "pip": f"pip install {url}",
                                  "versions": versions()}
@@ -208,7 +218,7 @@ def on_config(config):
 
     def work() -> None:
         try:
-            result["path"] = build_wheel(project, project / ".cache" / "wheel")
+            result["path"] = build_wheel(source, project / ".cache" / "wheel")
         except Exception as error:  # noqa: BLE001 - reported when the file is needed
             result["error"] = error
 

@@ -1,0 +1,86 @@
+"""The exercise notebooks, run by nbclient in the background, render as mkdocs-jupyter renders them itself."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import ROOT, mkdocs_build
+
+pytestmark = pytest.mark.site
+
+NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("*.ipynb"))
+
+
+def _project(tmp_path: Path, notebooks: list[Path], *, plugin_runs_them: bool = False) -> Path:
+    """The site's configuration with the exercise notebooks only."""
+    project = tmp_path / "project"
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    (project / "docs" / "exercises").mkdir(parents=True)
+    for notebook in notebooks:
+        shutil.copy(notebook, project / "docs" / "exercises" / notebook.name)
+    shutil.copy(ROOT / "docs" / "exercises" / "notebook.css", project / "docs" / "exercises" / "notebook.css")
+    (project / "docs" / "index.md").write_text("# Exercises\n")
+    nav = "".join(f"  - exercises/{n.name}\n" for n in notebooks)
+    jupyter = ("  - mkdocs-jupyter:\n      include: ['exercises/*.ipynb']\n      ignore: ['*.md']\n"
+               f"      execute: {'true' if plugin_runs_them else 'false'}\n      allow_errors: false\n"
+               "      kernel_name: python3\n      include_source: true\n      no_prompt: true\n"
+               "      ignore_h1_titles: true\n      highlight_extra_classes: highlight\n")
+    hooks = "" if not plugin_runs_them else (
+        "hooks:\n  - hooks/vendor_assets.py\n  - hooks/examples.py\n  - hooks/downloads.py\n")
+    (project / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n  - index.md\n{nav}watch: []\n"
+        f"{hooks}plugins:\n  - search\n  - markdown-exec\n{jupyter}")
+    return project
+
+
+def _page(site: Path, notebook: Path) -> str:
+    return (site / "exercises" / notebook.stem / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_exercise_pages_are_what_the_plugin_renders_when_it_runs_them_itself(tmp_path):
+    ours = _project(tmp_path / "ours", NOTEBOOKS)
+    theirs = _project(tmp_path / "theirs", NOTEBOOKS, plugin_runs_them=True)
+    first = mkdocs_build(ours, tmp_path / "ours-site")
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert f"notebooks: 0 stored, {len(NOTEBOOKS)} run" in first.stderr
+    plugin = mkdocs_build(theirs, tmp_path / "theirs-site")
+    assert plugin.returncode == 0, plugin.stderr[-3000:]
+    for notebook in NOTEBOOKS:
+        assert _page(tmp_path / "ours-site", notebook) == _page(tmp_path / "theirs-site", notebook), notebook.name
+        published = tmp_path / "ours-site" / "exercises" / notebook.stem / notebook.name
+        assert published.read_bytes() == notebook.read_bytes()  # the download is the notebook, unanswered
+
+
+def test_a_stored_run_is_used_until_the_notebook_changes(tmp_path):
+    project = _project(tmp_path, NOTEBOOKS[:1])
+    cache = tmp_path / "cache"
+    env = {"CALCNOTES_EXEC_CACHE": str(cache)}
+    assert "notebooks: 0 stored, 1 run" in mkdocs_build(project, tmp_path / "a", env=env).stderr
+    assert "notebooks: 1 stored, 0 run" in mkdocs_build(project, tmp_path / "b", env=env).stderr
+    path = project / "docs" / "exercises" / NOTEBOOKS[0].name
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.append(nbformat.v4.new_markdown_cell("One more note."))
+    nbformat.write(notebook, path)
+    assert "notebooks: 0 stored, 1 run" in mkdocs_build(project, tmp_path / "c", env=env).stderr
+
+
+@pytest.mark.parametrize("args", [["-q"], []], ids=["-q --strict", "--strict"])
+def test_a_notebook_whose_cell_raises_fails_the_build_naming_it(tmp_path, args):
+    broken = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise ValueError('deliberately broken')")],
+                                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                               "language": "python"}})
+    path = tmp_path / "09-broken.ipynb"
+    nbformat.write(broken, path)
+    result = mkdocs_build(_project(tmp_path, [path]), tmp_path / "out", *args)
+    assert result.returncode != 0
+    assert "09-broken.ipynb" in result.stderr and "deliberately broken" in result.stderr
+    site = tmp_path / "out"
+    assert not site.exists() or "deliberately" not in json.dumps([p.read_text(errors="replace")
+                                                                  for p in site.rglob("*.html")])
