@@ -21,7 +21,6 @@ animations in a module of their own. Everything is importable from here.
 from calcnotes.animation import (
     chain,
     gradients,
-    numerical,
     optimization,
     player,
     rules,
@@ -30,11 +29,10 @@ from calcnotes.animation import (
 )
 from calcnotes.animation.chain import *  # noqa: F403
 from calcnotes.animation.gradients import *  # noqa: F403
-from calcnotes.animation.numerical import *  # noqa: F403
 from calcnotes.animation.optimization import *  # noqa: F403
 from calcnotes.animation.player import *  # noqa: F403
 from calcnotes.animation.rules import *  # noqa: F403
 from calcnotes.animation.secants import *  # noqa: F403
 from calcnotes.animation.tangents import *  # noqa: F403
 
-__all__ = [name for module in (player, tangents, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (player, tangents, secants, rules, gradients, chain, optimization) for name in module.__all__]

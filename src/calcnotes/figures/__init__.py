@@ -17,7 +17,6 @@ from calcnotes.figures import (
     base,
     chain,
     gradients,
-    numerical,
     optimization,
     rules,
     secants,
@@ -26,10 +25,9 @@ from calcnotes.figures import (
 from calcnotes.figures.base import *  # noqa: F403
 from calcnotes.figures.chain import *  # noqa: F403
 from calcnotes.figures.gradients import *  # noqa: F403
-from calcnotes.figures.numerical import *  # noqa: F403
 from calcnotes.figures.optimization import *  # noqa: F403
 from calcnotes.figures.rules import *  # noqa: F403
 from calcnotes.figures.secants import *  # noqa: F403
 from calcnotes.figures.tangents import *  # noqa: F403
 
-__all__ = [name for module in (base, tangents, secants, numerical, rules, gradients, chain, optimization) for name in module.__all__]
+__all__ = [name for module in (base, tangents, secants, rules, gradients, chain, optimization) for name in module.__all__]

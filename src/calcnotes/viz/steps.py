@@ -146,8 +146,8 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
     largest = np.array([e.max() if e.size else np.nan for e in errors])
     complete = ~np.array([m.any() for m in missing])  # frames with an estimate wherever g′ exists
 
-    fig = Figure(figsize=(6.0, 5.8), layout="constrained")
-    top, middle, bottom = fig.subplots(3, 1, height_ratios=[1, 1.6, 1.1])
+    fig = Figure(figsize=(6.4, 5.0), layout="constrained")
+    top, middle, bottom = fig.subplots(3, 1, height_ratios=[0.8, 1.5, 1.1])
     middle.sharex(top)
     ws = np.linspace(lo, hi, max(n, 400))
     curve, = top.plot(ws, values_of(g, ws), color=CURVE, linewidth=1.6, label=label or f"g({var})")
