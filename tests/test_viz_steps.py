@@ -11,6 +11,7 @@ import sympy as sp
 
 from calcnotes.viz import steps
 from calcnotes.viz.player import animate
+from pageoutput import read_number
 
 x = sp.Symbol("w")
 # A function without symmetries, and its derivative by SymPy: the oracle for the error.
@@ -59,20 +60,12 @@ def _sweep(monkeypatch, *args, **options):
     return movie, frames, seen["fig"]
 
 
-def _read(text: str) -> float:
-    text = text.replace("−", "-")
-    if "×" in text:
-        mantissa, power = text.split("× 10")
-        return float(mantissa) * 10.0 ** int(power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")))
-    return float(text)
-
-
 def _label(label: str) -> tuple[float, float | None, float]:
     """(h, the largest error or None, the share of NaN in %) of a frame label."""
-    h = _read(re.match(r"h = ([^,]+)", label)[1])
+    h = read_number(re.match(r"h = ([^,]+)", label)[1])
     error = re.search(r"(?:largest error|error ≤) ([^,]+?)(?: elsewhere)?$", label)
     share = re.search(r"NaN on ([\d.]+)% of the span", label)
-    return h, _read(error[1]) if error else None, float(share[1]) if share else 0.0
+    return h, read_number(error[1]) if error else None, float(share[1]) if share else 0.0
 
 
 # The formula of each method, written out from its definition (the page's table).
@@ -162,7 +155,8 @@ def test_where_w_plus_h_rounds_to_w_there_is_no_estimate_and_the_band_says_so(mo
         assert share == pytest.approx(100 * coincide.mean(), rel=0.05)
         if coincide.any():  # the error of an incomplete frame is not on the error panel
             assert "elsewhere" in frame.label and np.isnan(frame.marker[1])
-            assert error == pytest.approx(np.max(np.abs(frame.estimate - np.cos(w))[~coincide]), rel=0.05)
+            elsewhere = np.abs(frame.estimate - np.cos(w))[~coincide]
+            assert error == pytest.approx(np.max(elsewhere), rel=0.05)
     assert _label(frames[0].label)[2] == 0 and _label(frames[-1].label)[2] > 90
 
 

@@ -55,7 +55,7 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
                method: str = "forward", steps: Sequence[float] = (1.0, 1e-17), frames: int = 69,
                n: int = 400, fps: float = 6.0, label: str | None = None,
                var: str = "w") -> Animation:
-    """A finite-difference estimate of ``g′`` over *span* as the step ``h`` shrinks, one ``h`` per frame.
+    """A finite-difference estimate of ``g′`` over *span* while its step ``h`` shrinks, frame by frame.
 
     Each frame draws ``derivative(g, w, h=h, method=method)`` (see
     `calcnotes.derivative`) on ``n`` points ``w`` of *span*, over the exact
@@ -64,8 +64,9 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
     log–log axes: it falls like ``hᵖ`` (truncation) until round-off,
     about ``ε_mach |g| / h``, takes over. Where the estimate is NaN (the points
     of the formula round to the same number, ``w + h == w``, or ``g`` is
-    undefined there) a red band marks the axis. The title and the frame's
-    label give ``h`` and the largest error.
+    undefined there) a red band marks the axis, and the frame has no point on
+    the error panel; an error of exactly 0 is drawn at its bottom. The title
+    and the frame's label give ``h`` and the largest error.
 
     Parameters
     ----------
@@ -122,7 +123,8 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
     ValueError: method must be one of 'forward', 'backward', 'central', 'five-point', 'complex', 'richardson'; got 'midpoint'
     """
     if not callable(g):
-        raise TypeError(f"g must be a function such as `lambda w: np.sin(w)`, got {type(g).__name__}")
+        raise TypeError(f"g must be a function such as `lambda w: np.sin(w)`, "
+                        f"got {type(g).__name__}")
     if not callable(dg):
         raise TypeError(f"dg must be the derivative of g, a function such as `lambda w: np.cos(w)`, "
                         f"got {type(dg).__name__}")
@@ -150,7 +152,9 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
     top, middle, bottom = fig.subplots(3, 1, height_ratios=[0.8, 1.5, 1.1])
     middle.sharex(top)
     ws = np.linspace(lo, hi, max(n, 400))
-    curve, = top.plot(ws, values_of(g, ws), color=CURVE, linewidth=1.6, label=label or f"g({var})")
+    with np.errstate(all="ignore"):
+        values = values_of(g, ws)
+    curve, = top.plot(ws, values, color=CURVE, linewidth=1.6, label=label or f"g({var})")
     fit_y(top, curve.get_ydata(), pad=0.12)
     top.set_xlim(lo, hi)
     top.set_ylabel(f"g({var})")
@@ -176,7 +180,8 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
     marker, = bottom.plot([], [], "o", color=POINT, markersize=7, zorder=5)
     margin = 3.0 if first > last else 1 / 3  # the axis runs the way the frames go
     bottom.set(xscale="log", yscale="log", xlim=(first * margin, last / margin),
-               xlabel=f"step h ({'shrinking' if first > last else 'growing'} →)", ylabel="largest error")
+               xlabel=f"step h ({'shrinking' if first > last else 'growing'} →)",
+               ylabel="largest error")
     if finite.any():
         bottom.set_ylim(np.min(shown[finite]) / 5, np.max(shown[finite]) * 5)
     for axis, ends in ((bottom.xaxis, (first, last)), (bottom.yaxis, bottom.get_ylim())):
