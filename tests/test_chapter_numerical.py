@@ -8,20 +8,22 @@ import re
 import numpy as np
 import pytest
 import sympy as sp
+
 from conftest import ROOT
-from pageoutput import (assert_accessible_svg, assert_page_includes_chapter, assert_player,
-                        figure_counts, read_number, snippet_reader, table_rows)
+from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, figure_counts,
+                        player_data, read_number, snippet_reader, table_rows)
 
 PAGE = ROOT / "docs" / "numerical.md"
 CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "numerical").glob("*.py"))
 FIGURES = ["stencils.py", "error_vs_step.py", "gradient_check_steps.py"]
 ANIMATIONS = ["sweep_sin.py", "sweep_spiky.py"]
-TABLES = ["methods_table.py", "chosen_epsilon.py", "best_steps.py", "default_steps.py",
+TABLES = ["methods_table.py", "chosen_step.py", "best_steps.py", "default_steps.py",
           "richardson.py", "complex_vs_central.py", "complex_pitfalls.py",
-          "gradient_check.py", "planted_bug.py", "check_square.py"]
-FIGURE_BUDGET = 40_000
+          "gradient_check.py", "planted_bug.py"]
+TEXT = ["check_square.py"]
+FIGURE_BUDGET = 60_000
 ANIMATION_BUDGET = 400_000
-EPS = 2.0**-52  # machine epsilon of IEEE double precision
+EPS = 2.0**-52  # machine epsilon ε_mach of IEEE double precision
 w = sp.Symbol("w")
 COS_1 = float(sp.cos(1))
 
@@ -32,15 +34,31 @@ def output():
     return snippet_reader("numerical")
 
 
+def _svg_texts(text: str) -> list[str]:
+    """The text drawn in the figure of an example's output."""
+    return re.findall(r"<text\b[^>]*>([^<]*)</text>", text)
+
+
+def _sweep(text: str) -> list[tuple[float, float, float | None]]:
+    """(h, % of the span without an estimate, largest error or None) of each frame of a step sweep."""
+    frames = []
+    for label in player_data(text)["labels"]:
+        h = read_number(re.match(r"h = ([^,]+)", label)[1])
+        share = re.search(r"NaN on ([\d.]+)% of the span", label)
+        error = re.search(r"(?:largest error|error ≤) ([^,]+?)(?: elsewhere)?$", label)
+        frames.append((h, float(share[1]) if share else 0.0, read_number(error[1]) if error else None))
+    return frames
+
+
 # ------------------------------------------------------------------ the page --
 
 
 def test_the_chapter_has_these_examples_and_no_others():
-    assert CHAPTER == sorted(FIGURES + ANIMATIONS + TABLES)
+    assert CHAPTER == sorted(FIGURES + ANIMATIONS + TABLES + TEXT)
 
 
-def test_the_page_includes_every_example_in_the_standard_block_and_markdown_ones_without_html():
-    assert_page_includes_chapter(PAGE, "numerical", CHAPTER, markdown=TABLES)
+def test_the_page_includes_every_example_of_the_chapter():
+    assert_chapter_blocks(PAGE, "numerical", CHAPTER)
 
 
 def test_the_page_shows_at_least_two_animations_and_three_figures(output):
@@ -48,27 +66,97 @@ def test_the_page_shows_at_least_two_animations_and_three_figures(output):
     assert animations >= 2 and figures >= 3
 
 
+@pytest.mark.parametrize("name", FIGURES)
+def test_each_figure_example_shows_one_small_figure(output, name):
+    assert_figure(output(name), FIGURE_BUDGET)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_each_table_example_shows_a_table_and_no_figure(output, name):
+    text = output(name)
+    assert table_rows(text) and "<svg" not in text
+
+
+def test_the_console_session_on_the_page_takes_a_chosen_step_and_the_complex_step():
+    page = PAGE.read_text(encoding="utf-8")
+    session = "```pycon\n>>> import math\n>>> import numpy as np\n>>> from calcnotes import derivative"
+    assert session in page  # run by the doctest glob
+
+
+def test_the_page_writes_the_step_h_and_machine_epsilon_as_epsilon_mach():
+    page = PAGE.read_text(encoding="utf-8")
+    assert r"\varepsilon" not in page and "ε/h" not in page
+    assert r"\epsilon_{\text{mach}}" in page
+
+
 def test_the_page_ends_with_a_summary_linking_to_the_derivative_rules():
     summary = PAGE.read_text(encoding="utf-8").split("## Summary")[-1]
     assert "[Derivative rules](rules.md)" in summary
 
 
-@pytest.mark.parametrize("name", FIGURES)
-def test_each_figure_example_prints_one_small_accessible_svg(output, name):
-    assert_accessible_svg(output(name), FIGURE_BUDGET, min_label=60)
+# ------------------------------------------------------------ the step sweeps --
 
 
 @pytest.mark.parametrize("name", ANIMATIONS)
-def test_each_epsilon_sweep_has_a_frame_per_epsilon_from_1_down_to_1e_minus_17(output, name):
-    data = assert_player(output(name), ANIMATION_BUDGET, min_label=60)
-    eps = [read_number(label.removeprefix("ε = ")) for label in data["labels"]]
-    assert eps[0] == 1 and eps[-1] == pytest.approx(1e-17, rel=0.01)
-    # log-spaced: the same ratio between neighbouring frames
-    ratios = np.diff(np.log10(eps))
-    assert np.all(ratios < 0) and np.ptp(ratios) < 0.05
+def test_each_sweep_has_four_steps_a_decade_from_1_down_to_1e_minus_17(output, name):
+    assert_animation(output(name), ANIMATION_BUDGET, min_frames=60)
+    hs = [h for h, _, _ in _sweep(output(name))]
+    assert hs[0] == 1 and hs[-1] == pytest.approx(1e-17, rel=0.01)
+    assert np.diff(np.log10(hs)) == pytest.approx(-0.25, abs=0.02)  # printed to 2 digits
+
+
+def test_the_sweep_of_sin_is_truncation_first_then_round_off_then_no_estimate(output):
+    frames = _sweep(output("sweep_sin.py"))
+    complete = [(h, error) for h, share, error in frames if share == 0]
+    # Taylor: (sin(w+h) − sin w)/h − cos w ≈ −sin(w) h/2, largest where |sin w| = 1
+    half_max = float(sp.maximum(-sp.diff(sp.sin(w), w, 2), w, sp.Interval(-3, 3))) / 2
+    for h, error in complete:
+        if 1e-6 <= h <= 1e-2:
+            assert error / h == pytest.approx(half_max, rel=0.03)
+    best = min(complete, key=lambda pair: pair[1])[0]
+    assert 1e-9 <= best <= 1e-7  # near √ε_mach
+    assert max(error for h, error in complete if h < 1e-14) > 1e-2  # round-off: ~ε_mach/h
+
+
+def test_the_sweep_of_sin_has_no_estimate_exactly_where_w_plus_h_rounds_to_w(output):
+    grid = np.linspace(-3, 3, 400)  # the example's span and n
+    for h, share, _ in _sweep(output("sweep_sin.py")):
+        coincide = float(np.mean(grid + h == grid)) * 100  # IEEE arithmetic, not calcnotes
+        assert share == pytest.approx(coincide, rel=0.05, abs=0.1)
+    by_step = {h: share for h, share, _ in _sweep(output("sweep_sin.py"))}
+    assert by_step[1e-16] == pytest.approx(100 * np.mean(np.abs(grid) >= 1), rel=0.05)
+
+
+def test_the_spiky_function_needs_a_far_smaller_step_than_sin(output):
+    sin = {h: error for h, _, error in _sweep(output("sweep_sin.py"))}
+    spiky = {h: error for h, _, error in _sweep(output("sweep_spiky.py"))}
+    g = sp.cos(40 * w) ** 100 / (w**2 + 1)
+    grid = np.linspace(0.9, 1.13, 700)
+    swing = np.max(np.abs(sp.lambdify(w, sp.diff(g, w), "numpy")(grid)))  # SymPy's g′ on the span
+    assert swing > 100  # "swings by more than a hundred"
+    # At h = 10⁻² and 10⁻³ sin is right to 5 × 10⁻³ and 5 × 10⁻⁴; the spiky one is off by
+    # about as much as its derivative, and catches up only three decades later.
+    assert sin[1e-2] < 1e-2 and spiky[1e-2] > swing / 2
+    assert sin[1e-3] < 1e-3 and spiky[1e-3] > swing / 10
+    assert spiky[1e-6] < swing / 1000
+    frames = _sweep(output("sweep_spiky.py"))
+    assert frames[-1][1] > 50  # no estimate wherever w ≥ 1, at the end
 
 
 # --------------------------------------------------------------- the methods --
+
+
+def test_the_stencil_figure_legend_shows_the_tangent_and_three_secant_slopes_of_sin(output):
+    legend = dict(re.findall(r"^(\w+): slope (\S+)$", "\n".join(_svg_texts(output("stencils.py"))),
+                             re.M))
+    s = sp.sin
+    exact = {"tangent": sp.cos(1),
+             "forward": (s(sp.Rational(9, 5)) - s(1)) / sp.Rational(4, 5),
+             "backward": (s(1) - s(sp.Rational(1, 5))) / sp.Rational(4, 5),
+             "central": (s(sp.Rational(9, 5)) - s(sp.Rational(1, 5))) / sp.Rational(8, 5)}
+    assert set(legend) == set(exact)
+    for name, value in exact.items():
+        assert read_number(legend[name]) == pytest.approx(float(value), rel=1e-3), name
 
 
 def test_the_methods_table_shows_each_error_against_cos_1_with_its_order(output):
@@ -79,7 +167,7 @@ def test_the_methods_table_shows_each_error_against_cos_1_with_its_order(output)
         assert read_number(error) == pytest.approx(abs(read_number(estimate) - COS_1),
                                                     rel=0.05, abs=2e-13), method
     error = {method: read_number(cells[1]) for method, cells in rows.items()}
-    # At the optimal step the error is about ε^(p/(p+1)) (see the page's log–log
+    # At the optimal step the error is about ε_mach^(p/(p+1)) (see the page's log–log
     # section): ~1e-8 for order 1, ~1e-11 for order 2, ~1e-13 for order 4.
     assert 1e-10 < error["forward"] < 1e-7 and 1e-10 < error["backward"] < 1e-7
     assert error["central"] < 1e-10
@@ -89,19 +177,11 @@ def test_the_methods_table_shows_each_error_against_cos_1_with_its_order(output)
     assert [int(cells[2]) for cells in rows.values()] == [2, 2, 2, 4, 1, 6]
 
 
-def test_the_stencil_figure_legend_shows_the_three_secant_slopes_of_sin():
-    from calcnotes.figures import stencil_figure
-
-    fig = stencil_figure(np.sin, 1.0, 0.8, (-0.5, 2.5))
-    texts = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    slopes = [read_number(t.split("slope ")[1]) for t in texts[1:]]
-    s = sp.sin
-    exact = [sp.cos(1),
-             (s(sp.Rational(9, 5)) - s(1)) / sp.Rational(4, 5),
-             (s(1) - s(sp.Rational(1, 5))) / sp.Rational(4, 5),
-             (s(sp.Rational(9, 5)) - s(sp.Rational(1, 5))) / sp.Rational(8, 5)]
-    assert slopes == pytest.approx([float(v) for v in exact], rel=1e-3)
-    assert [t.split(":")[0] for t in texts[1:]] == ["tangent", "forward", "backward", "central"]
+def test_the_error_figure_draws_the_truncation_and_round_off_lines_and_exact_zero(output):
+    texts = _svg_texts(output("error_vs_step.py"))
+    for label in ["∝ h", "∝ h²", "∝ h⁴", "error exactly 0", "round-off: ε_mach |g| / h",
+                  "calcnotes' default h", "forward", "central", "five-point", "complex"]:
+        assert label in texts, label
 
 
 def test_richardson_by_hand_gains_two_orders_per_round_and_matches_calcnotes(output):
@@ -120,33 +200,24 @@ def test_richardson_by_hand_gains_two_orders_per_round_and_matches_calcnotes(out
     assert rows[-1][0] == "calcnotes" and rows[-1][2] == rows[-2][2]
 
 
-# -------------------------------------------------------------- choosing ε --
+# -------------------------------------------------------------- choosing h --
 
 
-def test_the_forward_difference_with_a_chosen_epsilon_is_first_truncation_then_round_off(output):
-    rows = table_rows(output("chosen_epsilon.py"))
-    eps = [read_number(r[0]) for r in rows]
+def test_the_forward_difference_with_a_chosen_step_is_first_truncation_then_round_off(output):
+    rows = table_rows(output("chosen_step.py"))
+    hs = [read_number(r[0]) for r in rows]
     error = [read_number(r[2]) for r in rows]
-    # Taylor: (sin(1+ε) − sin 1)/ε − cos 1 ≈ −sin(1) ε/2, so error ÷ ε → sin(1)/2
+    # Taylor: (sin(1+h) − sin 1)/h − cos 1 ≈ −sin(1) h/2, so error ÷ h → sin(1)/2
     half_sin_1 = float(sp.sin(1) / 2)
-    for e, row in zip(eps, rows):
-        if 1e-5 <= e <= 1e-3:
+    for h, row in zip(hs, rows):
+        if 1e-5 <= h <= 1e-3:
             assert read_number(row[3]) == pytest.approx(half_sin_1, rel=2e-3)
-    finite = [(err, e) for err, e in zip(error, eps) if not math.isnan(err)]
+    finite = [(err, h) for err, h in zip(error, hs) if not math.isnan(err)]
     assert min(finite)[1] == 1e-8  # the best step is near √ε_mach
-    # at ε ≤ 1e-16, 1 + ε == 1: calcnotes says NaN, the literal formula says 0
+    # at h ≤ 1e-16, 1 + h == 1: calcnotes says NaN, the literal formula says 0
+    assert 1.0 + 1e-16 == 1.0
     for row in rows[-2:]:
         assert row[1] == "NaN" and row[4] == "0"
-
-
-def test_forward_quotient_is_zero_where_w_plus_epsilon_rounds_to_w():
-    from calcnotes.animation import forward_quotient
-
-    ws = np.linspace(1.0, 3.0, 50)
-    assert np.all(1.0 + 1e-16 == 1.0)
-    assert np.all(forward_quotient(np.sin, ws, 1e-16) == 0)
-    assert forward_quotient(np.sin, 0.5, 1e-3) == pytest.approx(
-        float((sp.sin(sp.Rational(501, 1000)) - sp.sin(sp.Rational(1, 2))) * 1000), rel=1e-9)
 
 
 def test_the_measured_best_steps_match_the_balance_of_truncation_and_round_off(output):
@@ -156,7 +227,7 @@ def test_the_measured_best_steps_match_the_balance_of_truncation_and_round_off(o
         p = int(p)
         theory = EPS ** (1 / (p + 1))
         assert read_number(predicted) == pytest.approx(theory, rel=1e-2)
-        # the minimum of C hᵖ + ε/h sits at (ε/(pC))^(1/(p+1)); C is of order 1 here
+        # the minimum of C hᵖ + ε_mach/h sits at (ε_mach/(pC))^(1/(p+1)); C is of order 1 here
         assert theory / 4 <= read_number(best) <= theory * 4, method
         assert read_number(smallest) < 10 * EPS ** (p / (p + 1)), method
 
@@ -202,7 +273,7 @@ def test_the_complex_step_pitfalls_raise_or_go_silently_wrong(output):
     rows = {row[0]: row[1:] for row in table_rows(text)}
     _, _, central, complex_step = rows["`np.abs(w)**3`"]
     assert complex_step == "raises ValueError" and read_number(central) == -12
-    assert "method='central'" in text
+    assert "method='central'" in text.split("|")[0]  # the message, printed before the table
     _, _, central, complex_step = rows["`np.maximum(w, 0)`"]
     assert (read_number(central), read_number(complex_step)) == (0.5, 1.0)
     _, exact, central, complex_step = rows["`w**100`"]
@@ -222,15 +293,20 @@ X = sp.Matrix([[1, sp.Rational(3, 10), sp.Rational(-6, 5)], [1, sp.Rational(-7, 
                [1, sp.Rational(3, 2), sp.Rational(9, 10)], [1, sp.Rational(-11, 10), sp.Rational(-3, 10)],
                [1, sp.Rational(4, 5), sp.Rational(17, 10)], [1, sp.Rational(-1, 5), sp.Rational(-8, 5)]])
 Y = [1, 0, 1, 0, 1, 0]
-W0 = {"w0": sp.Rational(1, 10), "w1": sp.Rational(-2, 5), "w2": sp.Rational(1, 4)}
+W0 = [sp.Rational(1, 10), sp.Rational(-2, 5), sp.Rational(1, 4)]
 
 
-def _exact_logistic_gradient() -> np.ndarray:
-    ws = sp.symbols("w0 w1 w2")
+def _logistic_loss():
+    ws = sp.symbols("w1 w2 w3")
     z = X * sp.Matrix(ws)
     sigma = [1 / (1 + sp.exp(-zk)) for zk in z]
     loss = -sum(y * sp.log(s) + (1 - y) * sp.log(1 - s) for y, s in zip(Y, sigma)) / len(Y)
-    point = dict(zip(ws, W0.values()))
+    return loss, ws
+
+
+def _exact_logistic_gradient() -> np.ndarray:
+    loss, ws = _logistic_loss()
+    point = dict(zip(ws, W0))
     return np.array([float(sp.diff(loss, v).subs(point)) for v in ws])
 
 
@@ -249,15 +325,36 @@ def test_the_planted_bug_is_caught_and_pinned_to_the_last_component(output):
     rows = table_rows(text)
     exact = _exact_logistic_gradient()
     buggy = exact * [1, 1, 2]
+    assert [row[0] for row in rows] == ["∂/∂w₁", "∂/∂w₂", "∂/∂w₃"]
     for row, truth, claimed in zip(rows, exact, buggy):
         assert read_number(row[1]) == pytest.approx(truth, rel=1e-5)
         assert read_number(row[2]) == pytest.approx(claimed, rel=1e-5)
     assert [read_number(r[3]) < 1e-7 for r in rows] == [True, True, False]
     assert read_number(rows[2][3]) == pytest.approx(1 / 3, rel=1e-6)  # |a − 2a| / (|a| + |2a|)
-    found = re.search(r"relative error (\S+), verdict: \*\*(\w+)\*\*", text)
+    found = re.search(r"relative error (\S+( × 10\S+)?), verdict: \*\*(\w+)\*\*", text)
     expected = np.linalg.norm(exact - buggy) / (np.linalg.norm(exact) + np.linalg.norm(buggy))
     assert read_number(found[1]) == pytest.approx(expected, rel=2e-3)
-    assert found[2] == "bug"
+    assert found[3] == "bug"
+
+
+def test_a_right_gradient_passes_for_a_wide_range_of_steps_and_the_bug_for_none(output):
+    text = output("gradient_check_steps.py")
+    right = re.search(r"correct gradient: relative error (.+?) to (.+?); below 10⁻⁷ for h from "
+                      r"(.+?) to (.+?)\.\n", text)
+    assert right, text[:400]
+    smallest, passes_from, passes_to = (read_number(right[k]) for k in (1, 3, 4))
+    # central differences: truncation ~ h² |L‴|, round-off ~ ε_mach |L| / h meet near h ~ 10⁻⁵
+    assert smallest < 1e-9
+    assert passes_from >= 1e-3 and passes_to <= 1e-8  # at least five decades of steps pass
+    bug = re.search(r"planted bug: relative error (.+?) to (.+?); below 10⁻⁷ for no step\.", text)
+    assert bug
+    exact = _exact_logistic_gradient()
+    buggy = exact * [1, 1, 2]
+    expected = np.linalg.norm(exact - buggy) / (np.linalg.norm(exact) + np.linalg.norm(buggy))
+    assert read_number(bug[1]) == pytest.approx(expected, rel=0.03)  # printed to 2 digits
+    assert read_number(bug[2]) == pytest.approx(expected, rel=0.03)
+    texts = _svg_texts(text)
+    assert "above 10⁻³: a bug" in texts and "below 10⁻⁷: right" in texts
 
 
 def test_the_square_check_is_off_by_exactly_h_forward_and_not_at_all_central(output):
@@ -269,33 +366,3 @@ def test_the_square_check_is_off_by_exactly_h_forward_and_not_at_all_central(out
     # ((2 + h)² − 4)/h = 4 + h exactly; the central difference of a quadratic is exact
     assert read_number(found[3]) == pytest.approx(1e-5, rel=1e-6)
     assert read_number(found[5]) < 1e-9
-
-
-# ------------------------------------------------------------ bad arguments --
-
-
-def test_the_chapter_figures_reject_bad_arguments_by_name():
-    from calcnotes.animation import epsilon_sweep, forward_quotient
-    from calcnotes.figures import (
-        error_vs_step_figure,
-        gradient_check_figure,
-        stencil_figure,
-    )
-
-    with pytest.raises(ValueError, match="h must be"):
-        stencil_figure(np.sin, 1.0, 0.0, (-1, 1))
-    with pytest.raises(ValueError, match="methods"):
-        error_vs_step_figure(np.sin, np.cos, 1.0, methods=["midpoint"])
-    with pytest.raises(TypeError, match="dg"):
-        error_vs_step_figure(np.sin, 3.0, 1.0)
-    with pytest.raises(ValueError, match="thresholds"):
-        gradient_check_figure(lambda v: v[0] ** 2, [1.0], {"g": lambda v: 2 * v},
-                              thresholds=(1e-3, 1e-7))
-    with pytest.raises(ValueError, match="w must be a 1-D"):
-        gradient_check_figure(lambda v: v.sum(), np.eye(2), {"g": lambda v: v})
-    with pytest.raises(ValueError, match="eps_values"):
-        epsilon_sweep(np.sin, np.cos, (-3, 3), [1.0])
-    with pytest.raises(ValueError, match="n must be"):
-        epsilon_sweep(np.sin, np.cos, (-3, 3), [1.0, 0.1], n=3)
-    with pytest.raises(ValueError, match="eps must be"):
-        forward_quotient(np.sin, 1.0, 0.0)

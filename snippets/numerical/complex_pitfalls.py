@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, show
 
 spiky = lambda w: np.cos(40 * w) ** 100 / (w**2 + 1)
 d_spiky = lambda w: (-4000 * np.cos(40 * w) ** 99 * np.sin(40 * w)
@@ -25,7 +24,6 @@ for text, g, w0, exact in cases:
         messages.append(f"> {text}: {error}")
     rows.append([text, w0, exact, derivative(g, w0), complex_step])
 
-headers = ["g(w)", "w", "exact g′(w)", "central", "complex step"]
-print(table(rows, headers, digits=6))
-print()
-print("\n".join(messages))
+print("\n\n".join(messages))  # what calcnotes says when it refuses
+headers = ["g(w)", "w⁰", "exact g′(w⁰)", "central", "complex step"]
+show(Table(rows, headers, digits=6))

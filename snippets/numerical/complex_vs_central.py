@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, show
 
 g = lambda w: 1 / (1 + np.exp(-w))  # the logistic sigmoid
 dg = lambda w: g(w) * (1 - g(w))  # its derivative, by hand
@@ -16,4 +15,4 @@ for h in [1e-2, 1e-4, 1e-6, 1e-8, 1e-12, 1e-16, 1e-20, 1e-100]:
     rows.append([h, abs(central - dg(w0)), abs(complex_step - dg(w0))])
 
 headers = ["h", "central: error", "complex step: error"]
-print(table(rows, headers, digits=3))
+show(Table(rows, headers, digits=3))

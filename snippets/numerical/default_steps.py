@@ -2,15 +2,14 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, show
 
-eps = np.finfo(float).eps
-# relative step per method: eps^(1/(p+1)) for order p, a little less for
+eps_mach = np.finfo(float).eps  # machine epsilon ε_mach
+# relative step per method: eps_mach^(1/(p+1)) for order p, a little less for
 # the high orders; the complex step has no round-off to balance
-relative = {"forward": eps ** (1 / 2), "backward": eps ** (1 / 2),
-            "central": eps ** (1 / 3), "five-point": eps ** (1 / 5) / 2,
-            "richardson": eps ** (1 / 7) / 4, "complex": 1e-20}
+relative = {"forward": eps_mach ** (1 / 2), "backward": eps_mach ** (1 / 2),
+            "central": eps_mach ** (1 / 3), "five-point": eps_mach ** (1 / 5) / 2,
+            "richardson": eps_mach ** (1 / 7) / 4, "complex": 1e-20}
 
 g = lambda w: np.sin(w)
 points = [0.5, 1000.0]
@@ -23,6 +22,6 @@ for method, r in relative.items():
                for w, h in zip(points, steps))
     rows.append([method, r, *steps, "yes" if same else "NO"])
 
-headers = ["method", "relative step", "h at w = 0.5", "h at w = 1000",
+headers = ["method", "relative step", "h at w⁰ = 0.5", "h at w⁰ = 1000",
            "same result as h=None?"]
-print(table(rows, headers, digits=3))
+show(Table(rows, headers, digits=3))

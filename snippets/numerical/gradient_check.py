@@ -2,14 +2,13 @@
 
 import numpy as np
 
-from calcnotes import grad, gradient
+from calcnotes import Table, grad, gradient, show
 from calcnotes.autodiff import sigmoid
-from calcnotes.legacy import table
 
 X = np.array([[1.0, 0.3, -1.2], [1.0, -0.7, 0.4], [1.0, 1.5, 0.9],
               [1.0, -1.1, -0.3], [1.0, 0.8, 1.7], [1.0, -0.2, -1.6]])
-y = np.array([1.0, 0.0, 1.0, 0.0, 1.0, 0.0])  # labels; column 0 is the bias
-w = np.array([0.1, -0.4, 0.25])
+y = np.array([1.0, 0.0, 1.0, 0.0, 1.0, 0.0])  # labels; the first column of X is the bias
+w = np.array([0.1, -0.4, 0.25])  # w[0] is w₁, the bias weight
 
 
 def loss(w):  # mean cross-entropy of the predictions sigmoid(Xw)
@@ -28,6 +27,6 @@ for name, g in [("gradient(loss, w)", gradient(loss, w)),  # finite differences
     rows.append([name, *g, error, "fine" if error < 1e-7 else "look closer"])
 rows.insert(0, ["analytic, by hand", *analytic(w), "—", "—"])
 
-headers = ["gradient", "∂/∂w₀", "∂/∂w₁", "∂/∂w₂", "relative error vs analytic",
+headers = ["gradient", "∂/∂w₁", "∂/∂w₂", "∂/∂w₃", "relative error vs analytic",
            "verdict"]
-print(table(rows, headers, digits=6))
+show(Table(rows, headers, digits=6))

@@ -1,9 +1,8 @@
-"""Six finite-difference methods on sin at w = 1, each with its default step."""
+"""Six finite-difference methods on sin at w⁰ = 1, each with its default step."""
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, show
 
 calls = []
 
@@ -25,4 +24,4 @@ for method in ["forward", "backward", "central", "five-point", "complex",
     rows.append([method, estimate, error, len(calls)])
 
 headers = ["method", "estimate of g′(1)", "error vs cos(1)", "calls of g"]
-print(table(rows, headers, digits=13))
+show(Table(rows, headers, digits=13))

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from calcnotes import gradient
+from calcnotes import Table, gradient, show
 from calcnotes.autodiff import sigmoid
-from calcnotes.legacy import number, table
+from calcnotes.text import number
 
 X = np.array([[1.0, 0.3, -1.2], [1.0, -0.7, 0.4], [1.0, 1.5, 0.9],
               [1.0, -1.1, -0.3], [1.0, 0.8, 1.7], [1.0, -0.2, -1.6]])
@@ -20,14 +20,14 @@ def buggy_gradient(w):  # written component by component, one factor wrong
 
 
 numeric, claimed = gradient(loss, w), buggy_gradient(w)
-rows = [[f"∂/∂w{'₀₁₂'[i]}", numeric[i], claimed[i],
-         abs(numeric[i] - claimed[i]) / (abs(numeric[i]) + abs(claimed[i]))]
-        for i in range(3)]
-print(table(rows, ["component", "finite differences", "buggy analytic",
-                   "relative error"], digits=6))
-
 error = np.linalg.norm(numeric - claimed) / (np.linalg.norm(numeric)
                                              + np.linalg.norm(claimed))
 verdict = "bug" if error > 1e-3 else "fine" if error < 1e-7 else "look closer"
-print(f"\nWhole gradient: relative error {number(error, 3)}, verdict: "
-      f"**{verdict}**.")
+print(f"Whole gradient: relative error {number(error, 3)}, verdict: "
+      f"**{verdict}**. Component by component:")
+
+rows = [[f"∂/∂w{'₁₂₃'[i]}", numeric[i], claimed[i],  # w[i] is w with subscript i + 1
+         abs(numeric[i] - claimed[i]) / (abs(numeric[i]) + abs(claimed[i]))]
+        for i in range(3)]
+show(Table(rows, ["component", "finite differences", "buggy analytic",
+                  "relative error"], digits=6))

@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, show
 
 g = lambda w: np.sin(w)
 dg = lambda w: np.cos(w)
@@ -24,4 +23,4 @@ rows = [
     ["calcnotes", "method=\"richardson\", h = 0.1", library],
 ]
 rows = [row + [float(f"{abs(row[2] - dg(w0)):.3g}")] for row in rows]
-print(table(rows, ["estimate", "how", "value", "error vs cos(1)"], digits=12))
+show(Table(rows, ["estimate", "how", "value", "error vs cos(1)"], digits=12))

@@ -1,25 +1,32 @@
-"""Forward, backward and central secants around w = 1 on sin, with h = 0.8."""
+"""Forward, backward and central secants of sin around w⁰ = 1, with h = 0.8."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes.figures import stencil_figure
-from calcnotes.legacy import to_html
+from calcnotes import derivative, secant_line, show, tangent_line
+from calcnotes.text import number
+from calcnotes.viz import ACCENT, POINT, SECANT, TANGENT
 
 g = lambda w: np.sin(w)
+w0, h = 1.0, 0.8
+stencils = {  # the two points each formula evaluates g at, and its colour and dashes
+    "forward": (w0, w0 + h, SECANT, "-"),
+    "backward": (w0 - h, w0, POINT, "--"),
+    "central": (w0 - h, w0 + h, ACCENT, "-."),
+}
 
-fig = stencil_figure(g, 1.0, 0.8, span=(-0.5, 2.5))
-
-alt = (
-    "The curve g(w) = sin(w) for w from −0.5 to 2.5 with a red point at "
-    "w = 1 and its green tangent line. An orange forward secant joins the "
-    "point to the curve at w = 1.8 and is much too flat; a red dashed "
-    "backward secant joins w = 0.2 to the point and is too steep; a blue "
-    "dash-dotted central secant joins w = 0.2 to w = 1.8 and runs almost "
-    "parallel to the tangent."
-)
-caption = (
-    "Three finite differences with a deliberately large step: the "
-    "one-sided secants miss the tangent's slope badly, the symmetric one "
-    "only slightly."
-)
-print(to_html(fig, alt=alt, caption=caption))
+w = np.linspace(-0.5, 2.5, 200)
+fig, ax = plt.subplots(figsize=(6, 4.2), layout="constrained")
+ax.plot(w, g(w), color="black", label="g(w) = sin(w)")
+tangent = tangent_line(g, w0)
+ax.plot(w, tangent(w), color=TANGENT, linewidth=2.5, label=f"tangent: slope {number(tangent.slope)}")
+for method, (a, b, colour, dashes) in stencils.items():
+    slope = derivative(g, w0, h=h, method=method)  # the slope of the secant through a and b
+    ax.plot(w, secant_line(g, a, b)(w), color=colour, linestyle=dashes, linewidth=1.6,
+            label=f"{method}: slope {number(slope)}")
+    ax.plot([a, b], g(np.array([a, b])), "o", color=colour, markersize=5)
+ax.plot(w0, g(w0), "o", color=POINT, markersize=8)
+ax.set(xlabel="w", ylim=(-0.9, 1.6), title=f"secants with h = {h} around w⁰ = {w0:g}")
+ax.grid(True)
+fig.legend(loc="outside lower center", ncols=2)
+show(fig)

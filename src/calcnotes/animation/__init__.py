@@ -8,7 +8,6 @@ import importlib
 
 _MODULES = [importlib.import_module(f"calcnotes.animation.{name}") for name in [
     "player",
-    "numerical",
     "gradients",
     "chain",
 ]]

@@ -8,7 +8,6 @@ import importlib
 
 _MODULES = [importlib.import_module(f"calcnotes.figures.{name}") for name in [
     "base",
-    "numerical",
     "gradients",
     "chain",
 ]]
