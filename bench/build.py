@@ -5,8 +5,9 @@ Run: python bench/build.py [--repeats N] [--project DIR]
 The floor is the work no build can skip: one fresh interpreter that imports
 numpy, matplotlib and calcnotes (with its figures, animations and output
 modules) once, then runs every example in snippets/ once with runpy, its
-printed output captured. What is counted is that process's whole wall time:
-interpreter start, the imports (once) and the examples.
+printed output captured (as page output: ``CALCNOTES_SHOW=page``). What is
+counted is that process's whole wall time: interpreter start, the imports
+(once) and the examples.
 
 Each build is ``mkdocs build --strict`` in a fresh process, in a temporary
 copy of the project (edits are made there, never in this tree; the copy's
@@ -19,6 +20,9 @@ src/ is put first on PYTHONPATH, so its calcnotes is the one imported):
 - nothing changed:    the same again
 - one page's prose:   a sentence added to the page with the most examples
 - one example:        a comment added to the slowest example (an upper bound)
+- one package module: a comment added to src/calcnotes/optimize.py: the build
+                      must re-run exactly the examples that import it (counted
+                      from the stored outputs' records, printed beside)
 
 Every scenario runs once per round, rounds repeat (default 3) and the
 medians are shown: wall time and CPU time (user + system, the build's worker
@@ -48,12 +52,15 @@ MKDOCS = PYTHON.with_name("mkdocs")
 NOT_COPIED = {".git", ".venv", "node_modules", "site", ".cache", "test-artifacts",
               ".pytest_cache", "__pycache__", "build"}
 INCLUDE = re.compile(r'--8<--\s+"(snippets/[^"]+\.py)"')
-SUMMARY = re.compile(r"exec_cache: \d+ blocks: (\d+) from the cache, (\d+) run in workers, (\d+) run here")
+SUMMARY = re.compile(r"examples: (\d+) stored, (\d+) run ahead, (\d+) run when reached")
+EDITED_MODULE = "optimize.py"  # imported by the examples on descent, not by most others
 
 FLOOR = """
 import contextlib, io, json, runpy, sys, time
 start = time.perf_counter()
-import numpy, matplotlib, calcnotes, calcnotes.figures, calcnotes.animation, calcnotes.output
+import os
+os.environ["CALCNOTES_SHOW"] = "page"  # what show() prints in the build
+import numpy, matplotlib, matplotlib.pyplot, calcnotes, calcnotes.viz, calcnotes.output
 imports = time.perf_counter() - start
 seconds = {}
 for path in sys.argv[1:]:
@@ -127,7 +134,7 @@ class Bench:
         wall, cpu, _, err = timed([str(MKDOCS), "build", "--strict", "--site-dir", str(self.site)],
                                   self.project, env)
         found = SUMMARY.search(err)
-        return wall, cpu, ("{} cached, {} in workers, {} here".format(*found.groups()) if found else "")
+        return wall, cpu, ("{} stored, {} run ahead, {} when reached".format(*found.groups()) if found else "")
 
     def cold_off(self):
         shutil.rmtree(self.project / ".cache", ignore_errors=True)
@@ -150,6 +157,19 @@ class Bench:
             code.write(f"# edit {self.edits}\n")
         return self.build()
 
+    def dependants(self, module: str) -> int:
+        """How many stored outputs were made by runs that imported *module*."""
+        entries = (self.project / ".cache" / "exec").glob("*.json")
+        return sum(module in json.loads(entry.read_text(encoding="utf-8"))["modules"] for entry in entries)
+
+    def edit_module(self):
+        self.edits += 1
+        expected = self.dependants(EDITED_MODULE)
+        with open(self.project / "src" / "calcnotes" / EDITED_MODULE, "a", encoding="utf-8") as code:
+            code.write(f"# edit {self.edits}\n")
+        wall, cpu, note = self.build()
+        return wall, cpu, f"{note}; {expected} import {EDITED_MODULE}"
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -166,6 +186,7 @@ def main() -> None:
             "second build, nothing changed": bench.build,
             "after editing one page's prose": bench.edit_prose,
             "after editing one example": bench.edit_example,
+            "after editing one package module": bench.edit_module,
         }
         load = os.getloadavg()[0]
         runs = {name: [] for name in scenarios}
@@ -192,8 +213,8 @@ def main() -> None:
     print(f"   edited page: {max(bench.pages, key=lambda p: len(bench.pages[p])).relative_to(bench.project)}.")
     print("   CPU: user + system time of the process and every process it waited for (workers included).")
     if bench.notebooks:
-        print(f"   Cold builds also run the {bench.notebooks} exercise notebooks (mkdocs-jupyter, its .cache/ "
-              "cleared too); the floor does not.")
+        print(f"   Cold builds also run the {bench.notebooks} exercise notebooks (nbclient, in the background) and "
+              "build the wheel; the floor does neither.")
 
 
 if __name__ == "__main__":
