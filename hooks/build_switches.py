@@ -40,6 +40,8 @@ def exec_cache_dir(project: Path) -> Path | None:
         return None
     if not setting or setting.lower() in ON:
         return project / ".cache" / "exec"
+    if Path(setting).exists() and not Path(setting).is_dir():
+        raise ConfigurationError(f"CALCNOTES_EXEC_CACHE must be 0/1/on/off or a folder, got the file {setting!r}")
     return Path(setting)
 
 

@@ -104,3 +104,17 @@ def test_a_block_shows_the_code_beside_its_output_in_two_tabs(rel):
     assert options.get("exec") == "1" and options.get("tabs") == "Code|Output", f"{rel} on {page}"
     assert options.get("source") in ("tabbed-left", "tabbed-right"), f"{rel} on {page}"
     assert "html" not in options, f"{rel} on {page}: html is decided by the runner"
+
+
+CHAPTER_PAGES = sorted(page for page in (ROOT / "docs").glob("*.md")
+                       if page.name not in ("index.md", "api.md") and example_blocks(page.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES, ids=lambda p: p.stem)
+def test_every_chapter_shows_a_console_session_the_doctest_glob_runs(page):
+    text = page.read_text(encoding="utf-8")
+    sessions = re.findall(r"```pycon\n(>>> .*?)\n```", text, re.S)
+    if page.stem in {"gradients", "chain-rule"} and not sessions:
+        pytest.xfail("chapter not converted yet")  # removed once every chapter shows its session
+    assert sessions, f"{page.name} has no ```pycon session"
+    assert all(session.endswith("\n") for session in sessions), "a blank line must end each session"
