@@ -103,6 +103,25 @@ def test_the_jacobian_of_a_wide_f_matches_sympy():
         assert relative_error(got, np.asarray(exact(*point), dtype=float)) <= EXACT
 
 
+def counting(f):
+    calls = []
+
+    def counted(w):
+        calls.append(1)
+        return f(w)
+
+    return counted, calls
+
+
+def test_the_jacobian_takes_the_cheaper_mode_one_trace_for_a_wide_f_one_pass_per_input_for_a_tall_one():
+    wide, calls = counting(lambda w: np.stack([np.sum(w**2), np.sum(np.sin(w))]))
+    jacobian(wide, np.ones(10))
+    assert len(calls) == 1  # traced once, two backward passes
+    tall, calls = counting(VECTOR_FUNCTIONS["np.array"])
+    jacobian(tall, np.ones(3))
+    assert len(calls) == 3 + 1  # one jvp per input, after the trace that finds the shape
+
+
 def test_the_jacobian_of_an_affine_map_is_its_matrix_in_both_modes():
     rng = np.random.default_rng(13)
     for rows, columns in [(5, 3), (3, 5), (4, 4)]:
@@ -143,6 +162,7 @@ STRUCTURAL = {
     "sums and means over axes": (lambda W: np.sum(W.sum(axis=0) ** 2) + np.mean(W, axis=1) @ np.arange(2.0) + W.mean(), (2, 3)),
     "sum with keepdims": (lambda W: np.sum(W.sum(axis=1, keepdims=True) * W), (2, 3)),
     "reshape and transpose": (lambda W: np.sum(W.reshape(3, 2) ** 2 * np.transpose(W, (-1, -2))), (2, 3)),
+    "transpose of three axes": (lambda W: np.sum(np.transpose(W, (-1, 0, 1)) ** 2 * np.arange(24.0).reshape(4, 2, 3)), (2, 3, 4)),
     "maximum and minimum": (lambda w: np.sum(np.maximum(w, 0.1) * np.minimum(w, -0.2) + abs(w)), (3,)),
     "traced exponent": (lambda w: (w[0] ** 2 + 1) ** w[1] + 2.0 ** w[2], (3,)),
     "norm": (lambda w: np.linalg.norm(w) * w[0], (3,)),
@@ -159,6 +179,18 @@ def test_forward_mode_agrees_with_reverse_mode_through_every_shape_operation(nam
         value, tangent = jvp(f, point, v)
         assert value == pytest.approx(f(point), rel=EXACT)
         assert tangent == pytest.approx(np.sum(grad(f)(point) * v), rel=1e-11, abs=1e-13)  # sums of ~20 products
+
+
+def test_the_tangent_of_a_broadcast_result_has_the_shape_of_the_result():
+    w, v = np.array([1.0, 2.0, 3.0]), np.array([0.5, -1.0, 2.0])
+    value, tangent = jvp(lambda w: w + B, w, v)  # (3,) + (2, 3): the tangent moves both rows
+    assert value.shape == tangent.shape == (2, 3)
+    np.testing.assert_array_equal(tangent, np.broadcast_to(v, (2, 3)))
+    assert jvp(lambda w: np.sum(w + B), w, v)[1] == 2 * v.sum()
+    np.testing.assert_array_equal(jvp(lambda c: np.sum(c + B, axis=1), np.ones((2, 1)), np.array([[1.0], [2.0]]))[1], [3.0, 6.0])
+    value, tangent = jvp(lambda w: np.broadcast_to(w, (2, 3)), w, v)
+    assert tangent.shape == (2, 3)
+    np.testing.assert_array_equal(tangent, [v, v])
 
 
 def test_ties_and_kinks_have_the_same_slopes_forwards_as_backwards():

@@ -318,7 +318,7 @@ def _slope_in_base(a, b):
 def _slope_in_exponent(y, a, b):
     """``y log a`` for ``y = a^b``; at ``a = 0`` the limit 0 for ``b > 0``, none (NaN) for ``b <= 0``."""
     at_zero = _primal(a) == 0
-    log_a = np.log(_where(at_zero, 1.0, a))
+    log_a = np.log(_where(at_zero, 1.0, a))  # finite where not used: 0 · log 0 would be NaN one level up
     return _where(at_zero, np.where(_primal(b) > 0, 0.0, np.nan), y * log_a)
 
 
@@ -342,13 +342,11 @@ def _share(winner, other):
     return np.where(winner > other, 1.0, np.where(winner == other, 0.5, 0.0))
 
 
-def _where(condition, a, b):
-    """``np.where(condition, a, b)`` for a plain ``condition``: the chosen input gets the gradient."""
-    return _operation("where", lambda a, b: np.where(condition, a, b), (a, b),
-                      vjps=(lambda g, y, a, b: _where(condition, g, 0.0),
-                            lambda g, y, a, b: _where(condition, 0.0, g)),
-                      jvps=(lambda t, y, a, b: _where(condition, t, 0.0),
-                            lambda t, y, a, b: _where(condition, 0.0, t)))
+def _where(condition, constant, a):
+    """``constant`` where the plain ``condition`` holds, else ``a``: ``a`` gets the gradient there."""
+    return _operation("where", lambda a: np.where(condition, constant, a), (a,),
+                      vjps=(lambda g, y, a: _where(condition, 0.0, g),),
+                      jvps=(lambda t, y, a: _where(condition, 0.0, t),))
 
 
 def _matmul(a, b):
