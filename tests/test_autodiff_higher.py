@@ -160,6 +160,15 @@ def test_an_inner_gradient_of_a_vector_uses_the_outer_value_as_a_constant():
     assert grad(f)(0.7) == 6.0
 
 
+def test_the_gradient_of_a_jvp_in_its_direction_is_the_gradient():
+    # jvp(f, w, v)[1] = ∇f(w)·v is linear in v, so its gradient in v is ∇f(w) (reverse over forward)
+    f = MANY_VARIABLES["exp(w0 w1 / 2) - log(1 + w2²)"][0]
+    rng = np.random.default_rng(19)
+    for _ in range(10):
+        point, v = rng.uniform(-1.5, 1.5, size=(2, 3))
+        np.testing.assert_allclose(grad(lambda u: jvp(f, point, u)[1])(v), grad(f)(point), rtol=EXACT)
+
+
 # ----- the same f, in every mode ----------------------------------------------------
 
 

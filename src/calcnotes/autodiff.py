@@ -65,6 +65,7 @@ array([1., 6.])
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -343,7 +344,7 @@ def _share(winner, other):
 
 
 def _where(condition, constant, a):
-    """``constant`` where the plain ``condition`` holds, else ``a``: ``a`` gets the gradient there."""
+    """``np.where(condition, constant, a)``, plain ``condition`` and ``constant``: ``a`` gets the gradient where chosen."""
     return _operation("where", lambda a: np.where(condition, constant, a), (a,),
                       vjps=(lambda g, y, a: _where(condition, 0.0, g),),
                       jvps=(lambda t, y, a: _where(condition, 0.0, t),))
@@ -386,9 +387,9 @@ def _matmul_share_right(g, a, b):
 
 
 def _swap_last_axes(x):
-    axes = list(range(_ndim(x)))
-    axes[-2:] = axes[:-3:-1]
-    return _transpose(x, axes)
+    """``x`` with its last two axes swapped: the transpose of each matrix of a stack."""
+    n = _ndim(x)
+    return _transpose(x, (*range(n - 2), n - 1, n - 2))
 
 
 def _dot(a, b, **options):
@@ -580,25 +581,31 @@ def _getitem(a, index):
 
 def _untake(g, index, shape):
     """Zeros of ``shape`` with ``g`` added at ``index``: the share of ``a`` in ``a[index]``."""
-    def value(g):
+    def value(x):
         full = np.zeros(shape)
         if _is_basic(index):  # each entry picked at most once
-            full[index] += g
+            full[index] += x
         else:  # w[[0, 0]]: an entry picked twice gets both shares
-            np.add.at(full, index, g)
+            np.add.at(full, index, x)
         return full
 
     return _operation("untake", value, (g,),
-                      vjps=(lambda h, y, g: h[index],),
-                      jvps=(lambda t, y, g: _untake(t, index, shape),))
+                      vjps=(lambda h, y, x: h[index],),
+                      jvps=(lambda t, y, x: _untake(t, index, shape),))
 
 
 def _sum(a, axis=None, keepdims=False, **options):
     """Sum over ``axis``: every entry summed gets the gradient of the sum."""
     _no_options("np.sum", options)
     shape = _shape(a)
+
+    def back(g):  # the gradient of the sum goes to every entry summed
+        if axis is not None and not keepdims:
+            g = np.reshape(g, _kept_shape(shape, axis))  # put back the summed axes, as 1s
+        return _broadcast_to(g, shape)
+
     return _operation("sum", lambda x: np.sum(x, axis=axis, keepdims=keepdims), (a,),
-                      vjps=(lambda g, y, x: _broadcast_to(np.reshape(g, _kept_shape(shape, axis)), shape),),
+                      vjps=(lambda g, y, x: back(g),),
                       jvps=(lambda t, y, x: np.sum(t, axis=axis, keepdims=keepdims),))
 
 
@@ -616,7 +623,7 @@ def _mean(a, axis=None, keepdims=False, **options):
     _no_options("np.mean", options)
     total = _sum(a, axis=axis, keepdims=keepdims)
     shape = _shape(a)
-    return _divide(total, int(np.prod(shape)) // int(np.prod(_kept_shape(shape, axis))))
+    return _divide(total, math.prod(shape) // math.prod(_kept_shape(shape, axis)))
 
 
 def _kept_shape(shape, axis):
@@ -1073,11 +1080,12 @@ class _ArrayMethods:
         return _transpose(self, tuple(axes) if axes else None)
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
-        name = _ufunc_name(ufunc) + ("" if method == "__call__" else f".{method}")
         function = _UFUNCS.get(ufunc)
         if function is None or method != "__call__":
-            raise TypeError(_unsupported(name))
-        _no_options(name, kwargs, f"call {name}(...) without keyword arguments")
+            raise TypeError(_unsupported(_ufunc_name(ufunc) + ("" if method == "__call__" else f".{method}")))
+        if kwargs:
+            name = _ufunc_name(ufunc)
+            _no_options(name, kwargs, f"call {name}(...) without keyword arguments")
         return function(*inputs)
 
     def __array_function__(self, func, types, args, kwargs):
@@ -1222,7 +1230,7 @@ def _ndim(x) -> int:
 
 
 def _size(x) -> int:
-    return int(np.prod(_shape(x)))
+    return math.prod(_shape(x))
 
 
 def _is_basic(index) -> bool:
