@@ -344,7 +344,10 @@ def _share(winner, other):
 
 
 def _where(condition, constant, a):
-    """``np.where(condition, constant, a)``, plain ``condition`` and ``constant``: ``a`` gets the gradient where chosen."""
+    """``np.where(condition, constant, a)`` for a plain condition and constant.
+
+    ``a`` gets the gradient where it is chosen, the constant none.
+    """
     return _operation("where", lambda a: np.where(condition, constant, a), (a,),
                       vjps=(lambda g, y, a: _where(condition, 0.0, g),),
                       jvps=(lambda t, y, a: _where(condition, 0.0, t),))
