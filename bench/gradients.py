@@ -29,7 +29,7 @@ Table 3 measures what chapter 8 shows: a full gradient by forward mode takes n
 passes of calcnotes.autodiff.jvp, one per coordinate direction, where reverse
 mode (grad) takes one. Up to n = FORWARD_UP_TO all n passes are run and
 timed; above it one pass is timed and multiplied by n (every pass does the
-same work on a different unit vector), and the table says "estimated".
+same work on a different unit vector), marked "(est.)" in the table.
 """
 
 from __future__ import annotations
@@ -145,19 +145,20 @@ def measure(f, f_autograd, exact, w) -> dict:
     }
 
 
+def unit_vector(n: int, j: int) -> np.ndarray:
+    e = np.zeros(n)
+    e[j] = 1.0
+    return e
+
+
 def forward_gradient(f, w):
     """The gradient by forward mode: one jvp along each coordinate direction."""
-    gradient = np.empty(w.size)
-    for j in range(w.size):
-        direction = np.zeros(w.size)
-        direction[j] = 1.0
-        gradient[j] = jvp(f, w, direction)[1]
-    return gradient
+    return np.array([jvp(f, w, unit_vector(w.size, j))[1] for j in range(w.size)])
 
 
 def forward_versus_reverse(f, w) -> dict:
     """Cost, as a multiple of one f, of one grad, one jvp and a full gradient by n jvps."""
-    df, first = grad(f), np.eye(w.size, 1).ravel()
+    df, first = grad(f), unit_vector(w.size, 0)
     candidates = {"f": lambda: f(w), "reverse": lambda: df(w), "one jvp": lambda: jvp(f, w, first)}
     measured = w.size <= FORWARD_UP_TO
     if measured:
@@ -226,7 +227,7 @@ def main() -> None:
             print(f"{name:<15}{n:>7,}  {r['reverse']:>14.1f}  {r['one jvp']:>8.1f}  {forward:>16}  "
                   f"{r['forward'] / r['reverse']:>18,.0f}  {difference:>20}")
     print()
-    print(f"   Forward mode pays one pass per input: its cost grows with n, reverse mode's does not. Above")
+    print("   Forward mode pays one pass per input: its cost grows with n, reverse mode's does not. Above")
     print(f"   n = {FORWARD_UP_TO:,} the n passes are estimated as n x one timed jvp (est.), not run. The last column")
     print("   compares the two gradients (both exact: only rounding differs).")
 

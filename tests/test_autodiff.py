@@ -429,6 +429,15 @@ def test_an_unsupported_feature_is_reported_by_the_name_a_reader_typed(function,
         grad(function)(V)
 
 
+def test_every_supported_name_is_a_numpy_function_a_reader_can_type():
+    import operator
+
+    for name in ad.SUPPORTED:
+        assert name.startswith("np.")
+        assert callable(operator.attrgetter(name[3:])(np)), name
+    assert {"np.linalg.norm", "np.stack", "np.sin", "np.matmul"} <= set(ad.SUPPORTED)
+
+
 def test_a_ufunc_from_outside_numpy_is_not_called_np_something():
     special = pytest.importorskip("scipy.special")
     with pytest.raises(TypeError, match=r"^expit is not supported on traced values"):
