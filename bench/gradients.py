@@ -1,4 +1,4 @@
-"""Cost and accuracy of gradients: calcnotes.grad, calcnotes.gradient and autograd.
+"""Cost and accuracy of gradients: calcnotes.grad, calcnotes.gradient and autograd; forward vs reverse mode.
 
 Run: python bench/gradients.py
 
@@ -24,6 +24,12 @@ point: 20 001 calls of f, some 20 000 times the cost of f.
 
 autograd (a benchmark-only dependency) needs f written with autograd.numpy;
 calcnotes.grad and calcnotes.gradient take the NumPy version as it is.
+
+Table 3 measures what chapter 8 shows: a full gradient by forward mode takes n
+passes of calcnotes.autodiff.jvp, one per coordinate direction, where reverse
+mode (grad) takes one. Up to n = FORWARD_UP_TO all n passes are run and
+timed; above it one pass is timed and multiplied by n (every pass does the
+same work on a different unit vector), marked "(est.)" in the table.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ import numpy as np
 
 import calcnotes
 from calcnotes import grad, gradient
+from calcnotes.autodiff import jvp
 
 SIZES = [10, 100, 1_000, 10_000]
 SAMPLES = 200
@@ -50,6 +57,8 @@ REPEATS = 7
 MIN_TIME = 0.02  # seconds per timed measurement; fast calls are looped to reach it
 # calcnotes.gradient is far too slow beyond this n (see the module notes).
 CENTRAL_UP_TO = 1_000
+# Above this n, a full forward-mode gradient (n jvp passes, seconds) is estimated from one pass.
+FORWARD_UP_TO = 1_000
 
 
 def rosenbrock(w, np=np):
@@ -136,6 +145,36 @@ def measure(f, f_autograd, exact, w) -> dict:
     }
 
 
+def unit_vector(n: int, j: int) -> np.ndarray:
+    e = np.zeros(n)
+    e[j] = 1.0
+    return e
+
+
+def forward_gradient(f, w):
+    """The gradient by forward mode: one jvp along each coordinate direction."""
+    return np.array([jvp(f, w, unit_vector(w.size, j))[1] for j in range(w.size)])
+
+
+def forward_versus_reverse(f, w) -> dict:
+    """Cost, as a multiple of one f, of one grad, one jvp and a full gradient by n jvps."""
+    df, first = grad(f), unit_vector(w.size, 0)
+    candidates = {"f": lambda: f(w), "reverse": lambda: df(w), "one jvp": lambda: jvp(f, w, first)}
+    measured = w.size <= FORWARD_UP_TO
+    if measured:
+        candidates["forward"] = lambda: forward_gradient(f, w)
+    times = median_times(candidates, REPEATS)
+    forward = times["forward"] if measured else w.size * times["one jvp"]
+    return {
+        "f": times["f"],
+        "reverse": times["reverse"] / times["f"],
+        "one jvp": times["one jvp"] / times["f"],
+        "forward": forward / times["f"],
+        "measured": measured,
+        "error": relative_error(forward_gradient(f, w), df(w)) if measured else None,
+    }
+
+
 def main() -> None:
     print(f"calcnotes {calcnotes.__version__}, numpy {np.__version__}, autograd {metadata.version('autograd')}")
     print()
@@ -174,6 +213,23 @@ def main() -> None:
     print(f"   calcnotes.grad at n = {SIZES[-1]:,}: cost <= {worst:.1f} x f "
           f"({'meets' if worst <= 10 else 'MISSES'} the target of 10), "
           f"error <= {error:.1e} ({'meets' if error <= 1e-12 else 'MISSES'} 1e-12).")
+    print()
+    print("3. A full gradient by forward mode (n jvp passes) and by reverse mode (one grad), as multiples of one f")
+    print()
+    print(f"{'function':<15}{'n':>7}  {'reverse: grad':>14}  {'one jvp':>8}  {'forward: n jvps':>16}  "
+          f"{'forward / reverse':>18}  {'max rel. difference':>20}")
+    rng = np.random.default_rng(1)
+    for n in SIZES:
+        for name, (f, _, _, w) in problems(n, rng).items():
+            r = forward_versus_reverse(f, w)
+            forward = f"{r['forward']:,.0f}" + ("" if r["measured"] else " (est.)")
+            difference = "not run" if r["error"] is None else f"{r['error']:.1e}"
+            print(f"{name:<15}{n:>7,}  {r['reverse']:>14.1f}  {r['one jvp']:>8.1f}  {forward:>16}  "
+                  f"{r['forward'] / r['reverse']:>18,.0f}  {difference:>20}")
+    print()
+    print("   Forward mode pays one pass per input: its cost grows with n, reverse mode's does not. Above")
+    print(f"   n = {FORWARD_UP_TO:,} the n passes are estimated as n x one timed jvp (est.), not run. The last column")
+    print("   compares the two gradients (both exact: only rounding differs).")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ grad is exact up to floating-point rounding, so tolerances are a few ulps of
 the values involved (1e-12 relative), not finite-difference sized.
 """
 
+import math
 import warnings
 
 import numpy as np
@@ -357,11 +358,96 @@ def test_an_f_that_returns_a_list_of_traced_values_is_told_to_return_one_number(
         grad(lambda w: [np.sum(w**2)])(V)
 
 
-def test_turning_a_traced_value_into_a_plain_array_is_refused():
+def test_turning_a_traced_array_into_a_plain_array_or_number_is_refused():
     with pytest.raises(TypeError, match="cannot become a plain NumPy array"):
         grad(lambda w: np.asarray(w).sum())(V)
     with pytest.raises(TypeError, match="cannot become a plain NumPy array"):
-        grad(lambda w: np.sum(np.array([w[0], w[1]])))(V)
+        grad(lambda w: np.asarray(w[0], dtype=float))(V)
+    with pytest.raises(TypeError, match="cannot become a plain number"):
+        grad(lambda w: float(w[0]) ** 2)(V)
+    with pytest.raises(TypeError, match="cannot become a plain number"):
+        grad(lambda w: math.sin(w))(1.0)
+
+
+def test_np_array_of_traced_numbers_is_one_traced_array():
+    # sum(w0, w1²) and (w0 w2, w1) · (1, 2): np.array([...]) keeps the chain rule
+    np.testing.assert_array_equal(grad(lambda w: np.sum(np.array([w[0], w[1] ** 2])))(V), [1.0, 2 * V[1], 0.0])
+    np.testing.assert_array_equal(
+        grad(lambda w: np.array([w[0] * w[2], w[1]]) @ np.array([1.0, 2.0]))(V), [V[2], 2.0, V[0]]
+    )
+    # a constant entry among traced ones, and a loss computed from the array
+    np.testing.assert_array_equal(grad(lambda w: np.sum(np.array([w[0], 3.0]) ** 2))(V), [2 * V[0], 0.0, 0.0])
+
+
+# ----- np.linalg.norm ---------------------------------------------------------------
+
+
+def test_the_gradient_of_the_norm_is_the_unit_vector():
+    rng = np.random.default_rng(11)
+    for _ in range(30):
+        point = rng.normal(size=4)
+        np.testing.assert_allclose(grad(lambda w: np.linalg.norm(w))(point), point / np.linalg.norm(point), rtol=EXACT)
+        np.testing.assert_allclose(grad(lambda w: np.linalg.norm(w, 2) ** 2)(point), 2 * point, rtol=EXACT)
+    M = np.arange(6.0).reshape(2, 3) - 2  # a matrix: the norm of all its entries (Frobenius)
+    np.testing.assert_allclose(grad(lambda W: np.linalg.norm(W))(M), M / np.sqrt(np.sum(M**2)), rtol=EXACT)
+
+
+def test_the_gradient_of_the_norm_at_0_is_0_like_relu():
+    # ‖w‖ is a cone at 0: no derivative; the convention (documented) is 0
+    np.testing.assert_array_equal(grad(lambda w: np.linalg.norm(w))(np.zeros(3)), [0.0, 0.0, 0.0])
+    assert grad(lambda w: np.linalg.norm(w))(0.0) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("function", "keyword"),
+    [(lambda w: np.linalg.norm(w, 1), "ord="), (lambda w: np.linalg.norm(w, np.inf), "ord="),
+     (lambda w: np.linalg.norm(w, axis=0), "axis="), (lambda w: np.linalg.norm(w, keepdims=True), "keepdims=")],
+)
+def test_other_norms_are_refused_by_their_real_name_and_keyword(function, keyword):
+    with pytest.raises(TypeError, match=rf"^np\.linalg\.norm is supported on traced values, but not with {keyword}"):
+        grad(function)(V)
+
+
+# ----- messages name what is really not supported -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("function", "message"),
+    [
+        (lambda w: np.add(w, 1.0, out=np.zeros(3)).sum(), r"^np\.add is supported on traced values, but not with out="),
+        (lambda w: np.sin(w, where=True).sum(), r"^np\.sin is supported on traced values, but not with where="),
+        (lambda w: np.sum(w, dtype=float), r"^np\.sum is supported on traced values, but not with dtype="),
+        (lambda w: np.mean(w, where=True), r"^np\.mean is supported on traced values, but not with where="),
+        (lambda w: np.linalg.det(w.reshape(3, 1) * w), r"^np\.linalg\.det is not supported"),
+        (lambda w: np.fft.fft(w).sum(), r"^np\.fft\.fft is not supported"),
+        (lambda w: np.maximum.reduce(w), r"^np\.maximum\.reduce is not supported"),
+        (lambda w: np.where(w > 0, w, 0).sum(), r"^np\.where is not supported"),
+    ],
+)
+def test_an_unsupported_feature_is_reported_by_the_name_a_reader_typed(function, message):
+    with pytest.raises(TypeError, match=message):
+        grad(function)(V)
+
+
+def test_every_supported_name_is_a_numpy_function_a_reader_can_type():
+    import operator
+
+    for name in ad.SUPPORTED:
+        assert name.startswith("np.")
+        assert callable(operator.attrgetter(name[3:])(np)), name
+    assert {"np.linalg.norm", "np.stack", "np.sin", "np.matmul"} <= set(ad.SUPPORTED)
+
+
+def test_a_ufunc_from_outside_numpy_is_not_called_np_something():
+    special = pytest.importorskip("scipy.special")
+    with pytest.raises(TypeError, match=r"^expit is not supported on traced values"):
+        grad(lambda w: special.expit(w).sum())(V)
+
+
+def test_numpy_comparisons_of_traced_values_compare_the_values():
+    # np.float64(1) < w goes through np.less: a comparison, no derivative
+    assert grad(lambda w: w**2 if np.float64(1.0) < w else -w)(2.0) == 4.0
+    assert grad(lambda w: np.sum(w * np.greater(w, 0)))(V).tolist() == [1.0, 0.0, 1.0]
 
 
 def test_f_must_return_a_single_number():
