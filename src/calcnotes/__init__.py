@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 
 # Each public name, and the module that defines it.
 _WHERE = {
-    "grad": "autodiff",
+    **dict.fromkeys(["grad", "hvp", "jacobian", "jvp"], "autodiff"),
     **dict.fromkeys(["default_step", "derivative", "is_differentiable", "one_sided_slopes",
                      "secant_line", "secant_slope", "tangent_line"], "differentiation"),
     **dict.fromkeys(["directional_derivative", "gradient", "hessian", "partial", "tangent_plane"],
@@ -32,7 +32,7 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 if TYPE_CHECKING:  # for type checkers and the API docs; at run time names load on first use
-    from calcnotes.autodiff import grad
+    from calcnotes.autodiff import grad, hvp, jacobian, jvp
     from calcnotes.differentiation import (default_step, derivative, is_differentiable,
                                            one_sided_slopes, secant_line, secant_slope, tangent_line)
     from calcnotes.multivariate import directional_derivative, gradient, hessian, partial, tangent_plane
