@@ -77,7 +77,7 @@ def test_nothing_is_fetched_from_the_network(page):
 
 def test_the_player_does_not_start_by_itself(page):
     assert "autoplay" not in page.lower()
-    assert '<div class="cn-anim-controls" hidden>' in page  # shown by the script once it is wired
+    assert re.search(r'<div class="cn-anim-controls" hidden[ >]', page)  # shown by the script once it is wired
 
 
 def test_the_picture_has_alt_text_and_a_caption(page):
@@ -172,3 +172,20 @@ def test_the_player_script_reads_the_markup_the_python_side_writes(page):
     for name in re.findall(r'class="(cn-anim-[a-z]+)"', page):
         assert name in SCRIPT or name in STYLES, name
     assert html.unescape(page).count("cn-anim-layer") == 1
+
+
+# ------------------------------------------------------- what a screen reader hears --
+
+
+def test_the_frame_counter_is_not_a_live_region_that_reads_out_every_frame(page):
+    assert "<output" not in page
+    counter = re.search(r'<span class="cn-anim-counter"[^>]*>', page)[0]
+    assert 'aria-hidden="true"' in counter
+
+
+def test_the_play_button_and_the_slider_are_named_after_their_figure(page):
+    button = re.search(r'<button[^>]*class="cn-anim-play"[^>]*>', page)[0]
+    assert 'aria-label="Play: Tangents of sin."' in button
+    assert 'aria-label="Frame of: Tangents of sin."' in _slider(page)
+    assert 'data-cn-title="Tangents of sin."' in page
+    assert "Pause: " in SCRIPT and "Play: " in SCRIPT  # the script renames the button as it toggles

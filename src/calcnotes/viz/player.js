@@ -49,8 +49,11 @@
       counter.textContent = i + 1 + " / " + frames.length;
     }
 
+    var title = controls.getAttribute("data-cn-title") || "animation";
+
     function setPlaying(playing) {
       action.textContent = playing ? "Pause" : "Play";
+      button.setAttribute("aria-label", (playing ? "Pause: " : "Play: ") + title);
       root.classList.toggle("cn-anim-playing", playing);
     }
 

@@ -79,17 +79,18 @@ class Animation:
                           separators=(",", ":"))
         data = data.replace("</", "<\\/")  # a JSON string may not close the <script> element
         first = html.escape(self.labels[0], quote=True)
-        name = html.escape(f"Animation frame: {alt}", quote=True)
+        title = html.escape(caption or alt, quote=True)  # names the controls after their figure
         return (
             f'<figure class="cn-figure cn-anim" data-fps="{self.fps:g}">'
             f'<div class="cn-anim-stage">{svg}</div>'
-            '<div class="cn-anim-controls" hidden>'
-            '<button type="button" class="cn-anim-play">'
+            f'<div class="cn-anim-controls" hidden data-cn-title="{title}">'
+            f'<button type="button" class="cn-anim-play" aria-label="Play: {title}">'
             '<span class="cn-anim-icon" aria-hidden="true"></span>'
-            '<span class="cn-anim-action">Play</span></button>'
+            '<span class="cn-anim-action" aria-hidden="true">Play</span></button>'
             f'<input type="range" class="cn-anim-slider" min="0" max="{n - 1}" step="1" value="0" '
-            f'aria-label="{name}" aria-valuetext="{first}">'
-            f'<output class="cn-anim-counter">1 / {n}</output>'
+            f'aria-label="Frame of: {title}" aria-valuetext="{first}">'
+            # A plain span, not <output>: a live region would read out every frame while playing.
+            f'<span class="cn-anim-counter" aria-hidden="true">1 / {n}</span>'
             "</div>"
             f'<script type="application/json" class="cn-anim-data">{data}</script>'
             f"<figcaption>{html.escape(caption, quote=False)}</figcaption></figure>"
