@@ -10,7 +10,6 @@ _MODULES = [importlib.import_module(f"calcnotes.animation.{name}") for name in [
     "player",
     "secants",
     "numerical",
-    "gradients",
     "chain",
 ]]
 __all__ = [name for module in _MODULES for name in module.__all__]
