@@ -142,6 +142,15 @@ def test_the_secant_planes_are_named_tangent_only_once_their_slope_is_close(outp
     assert "≈ ∂g/∂w₁ = 1" in last and "≈ ∂g/∂w₂ = 1" in last
 
 
+def test_the_secant_frames_titles_sit_inside_the_picture(output):
+    text = output("secant_planes.py")
+    width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', text).groups())
+    for frame in player_data(text)["frames"][:: 13]:
+        places = re.findall(r"<text\b[^>]*translate\(([-\d.]+) ([-\d.]+)\)", frame)
+        assert len(places) == 4  # two lines of title per panel
+        assert all(0 < float(a) < width and 0 < float(b) < height for a, b in places), places
+
+
 # ------------------------------------------------------ directional derivatives --
 
 

@@ -24,11 +24,11 @@ left.quiver(*p, *u, color=SECANT, label="direction u", **arrow)
 left.quiver(*p, *grad / np.linalg.norm(grad), color=ACCENT, label="direction of ∇f", **arrow)
 left.plot(*p, "o", color=POINT, zorder=5)
 left.set_title("the line through (1, 1) along u")
-left.legend(loc="lower left")
 
 right.plot(t, f(line), color="black", label="f(p + t·u)")
 right.plot(t, f(p) + slope * t, color=TANGENT, label=f"tangent, slope {number(slope)}")
 right.plot(0, f(p), "o", color=POINT)
 right.set(xlabel="t, the distance walked along u", title="the slice of f along that line")
-right.legend(loc="upper left")
+handles = [h for ax in (left, right) for h in ax.get_legend_handles_labels()[0]]
+fig.legend(handles=handles, loc="outside lower center", ncols=4)  # clear of the level curves
 show(fig)

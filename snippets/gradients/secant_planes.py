@@ -50,7 +50,8 @@ def update(k):
         other.set(data_3d=([second[0]], [second[1]], [g(second)]), color=colour)
         name = f"w{'₁₂'[i]}"
         text = f" ≈ ∂g/∂{name} = {number(exact[i], 4)}" if close else ""
-        ax.set_title(f"along {name}: h = {number(h, 3)}\nsecant slope {number(slope, 4)}{text}")
+        ax.set_title(f"along {name}: h = {number(h, 3)}\nsecant slope {number(slope, 4)}{text}",
+                     y=1.0, pad=0)  # a fixed place: Matplotlib would re-place it per frame
         slopes.append(slope)
     return f"h = {number(h)}: slopes {number(slopes[0])} and {number(slopes[1])}"
 
