@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from calcnotes import directional_derivative, gradient
-from calcnotes.legacy import number, table
+from calcnotes import Table, directional_derivative, gradient, show
+from calcnotes.text import number
 
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
 p = np.array([1.0, 0.0])
@@ -21,5 +21,5 @@ rows = [row(f"{d}°", np.array([np.cos(np.radians(d)), np.sin(np.radians(d))]))
 grad = gradient(f, p)
 angle = np.degrees(np.arctan2(grad[1], grad[0]))
 rows.append(row(f"{number(angle)}° (along ∇f)", grad / np.linalg.norm(grad)))
-print(table(rows, ["direction θ", "unit vector u", "slope ∇f·u"]))
-print(f"\n‖∇f(1, 0)‖ = {number(np.linalg.norm(grad))}")
+print(f"‖∇f(1, 0)‖ = {number(np.linalg.norm(grad))}")
+show(Table(rows, ["direction θ", "unit vector u", "slope ∇f·u"]))

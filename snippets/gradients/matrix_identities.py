@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import gradient
-from calcnotes.legacy import table
+from calcnotes import Table, gradient, show
 
 rng = np.random.default_rng(0)
 A = rng.normal(size=(3, 4))  # a 3 × 4 matrix
@@ -29,4 +28,4 @@ checks = [
 rows = [[name, " × ".join(map(str, formula.shape)),
          np.max(np.abs(measured - formula))]
         for name, measured, formula in checks]
-print(table(rows, ["identity", "shape", "largest gap, measured vs formula"]))
+show(Table(rows, ["identity", "shape", "largest gap, measured vs formula"]))

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from calcnotes import gradient
-from calcnotes.legacy import number, table
+from calcnotes import Table, gradient, show
+from calcnotes.text import number
 
 norm = lambda x: np.sqrt(np.sum(x**2))
 rng = np.random.default_rng(1)
@@ -15,5 +15,4 @@ for _ in range(4):
     rows.append([f"({', '.join(number(c, 3) for c in x)})",
                  f"({', '.join(number(c, 3) for c in grad)})",
                  np.max(np.abs(grad - x / norm(x))), np.linalg.norm(grad)])
-print(table(rows, ["x", "∇‖x‖₂ measured", "largest gap to x/‖x‖₂",
-                   "length of ∇‖x‖₂"]))
+show(Table(rows, ["x", "∇‖x‖₂ measured", "largest gap to x/‖x‖₂", "length of ∇‖x‖₂"]))

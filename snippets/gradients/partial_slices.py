@@ -1,21 +1,25 @@
 """Each partial derivative of x² + 3xy + y² is the slope of a slice."""
 
-from calcnotes.figures import partial_slices_figure
-from calcnotes.legacy import to_html
+import matplotlib.pyplot as plt
+import numpy as np
 
-f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
+from calcnotes import partial, show
+from calcnotes.text import number
+from calcnotes.viz import POINT, TANGENT
 
-fig = partial_slices_figure(f, (1, 1), (-1, 3), (-1, 3))
+f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2  # w[0] is x, w[1] is y
+p = np.array([1.0, 1.0])
 
-alt = (
-    "Two panels. Left: the curve f(x, 1) = x² + 3x + 1, the surface cut "
-    "along the line y = 1, for x from −1 to 3, with a red point at (1, 5) "
-    "and its green tangent line of slope 5. Right: the curve f(1, y) for y "
-    "from −1 to 3, the cut along x = 1, with the same point and a tangent "
-    "of slope 5."
-)
-caption = (
-    "Hold one input fixed and f becomes a function of the other alone; the "
-    "slope of its tangent is the partial derivative."
-)
-print(to_html(fig, alt=alt, caption=caption))
+t = np.linspace(-1, 3, 200)
+held = np.ones_like(t)  # the other input, frozen at 1
+slices = [("x", "y", "f(x, 1)", f(np.array([t, held])), partial(f, p, 0)),
+          ("y", "x", "f(1, y)", f(np.array([held, t])), partial(f, p, 1))]
+
+fig, axes = plt.subplots(1, 2, figsize=(7.2, 3.3), layout="constrained", sharey=True)
+for ax, (free, frozen, name, values, slope) in zip(axes, slices):
+    ax.plot(t, values, color="black", label=name)
+    ax.plot(t, f(p) + slope * (t - 1), color=TANGENT, label=f"tangent, slope {number(slope)}")
+    ax.plot(1, f(p), "o", color=POINT)
+    ax.set(xlabel=free, ylim=(-3, 21), title=f"{frozen} held at 1: the slope is ∂f/∂{free}")
+    ax.legend(loc="upper left")
+show(fig)

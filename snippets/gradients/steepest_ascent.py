@@ -1,34 +1,33 @@
 """The slope of x² + 3xy + y² at (1, 0) in 360 directions: the best is ∇f."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes import directional_derivative, gradient
-from calcnotes.figures import steepest_ascent_figure
-from calcnotes.legacy import number, to_html
+from calcnotes import directional_derivative, gradient, show
+from calcnotes.text import number
+from calcnotes.viz import ACCENT, POINT, TANGENT
 
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
 p = np.array([1.0, 0.0])
 
 angles = np.arange(360)  # whole degrees
-slopes = [directional_derivative(f, p, [np.cos(a), np.sin(a)])
-          for a in np.radians(angles)]
+slopes = np.array([directional_derivative(f, p, [np.cos(a), np.sin(a)])
+                   for a in np.radians(angles)])
 best = int(np.argmax(slopes))
 grad = gradient(f, p)
-grad_angle = np.degrees(np.arctan2(grad[1], grad[0]))
+length, grad_angle = np.linalg.norm(grad), np.degrees(np.arctan2(grad[1], grad[0]))
+print(f"Best of 360 directions: θ = {angles[best]}°, slope {number(slopes[best], 6)}. "
+      f"The gradient points at θ = {number(grad_angle, 6)}° "
+      f"and has length ‖∇f‖ = {number(length, 6)}.")
 
-fig = steepest_ascent_figure(f, p, directions=360)
-
-alt = (
-    "A wave: the slope of f at (1, 0) in the direction at angle θ, for θ "
-    "from 0 to 360 degrees. It peaks near 56 degrees, where a vertical blue "
-    "line marks the direction of the gradient and a dashed green line the "
-    "gradient's length, and bottoms out at minus that length half a turn "
-    "later."
-)
-caption = (
-    f"Best of 360 directions: θ = {angles[best]}°, slope "
-    f"{number(slopes[best], 6)}. The gradient points at θ = "
-    f"{number(grad_angle, 6)}° and has length ‖∇f‖ = "
-    f"{number(np.linalg.norm(grad), 6)}."
-)
-print(to_html(fig, alt=alt, caption=caption))
+fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
+ax.plot(angles, slopes, color="black", label="slope ∇f·u in the direction θ")
+ax.axvline(grad_angle, color=ACCENT, label="the direction of ∇f")
+for level in (length, -length):
+    ax.axhline(level, color=TANGENT, linestyle="--", linewidth=1,
+               label="±‖∇f‖" if level > 0 else None)
+ax.plot(angles[best], slopes[best], "o", color=POINT, label="the largest slope found")
+ax.set(xlabel="angle θ of the direction u (degrees)", ylabel="slope along u",
+       xlim=(0, 360), xticks=range(0, 361, 45), ylim=(-5, 6))
+ax.legend(loc="upper right", ncols=2, fontsize=9)
+show(fig)

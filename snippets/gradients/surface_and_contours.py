@@ -1,24 +1,27 @@
 """f(x, y) = x² + 3xy + y² as a surface and as a contour map."""
 
-from calcnotes.figures import surface_contour_figure
-from calcnotes.legacy import to_html
+import matplotlib.pyplot as plt
+import numpy as np
 
-f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
+from calcnotes import show
+from calcnotes.viz import POINT, SURFACE, contour_map
 
-fig = surface_contour_figure(f, (-2, 2), (-2, 2), point=(1, 1),
-                             levels=[-3, -1, 1, 3, 6, 10, 15])
+f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2  # w[0] is x, w[1] is y
 
-alt = (
-    "Left: the surface f(x, y) = x² + 3xy + y² over the square from −2 to 2, "
-    "shaped like a saddle: it rises towards the corners (2, 2) and (−2, −2) "
-    "and falls towards (2, −2) and (−2, 2). A red point sits on it above "
-    "(1, 1). Right: the same function seen from above as labelled level "
-    "curves, hyperbolas that bend away from the origin, with the red point "
-    "at (1, 1)."
-)
-caption = (
-    "One function, two pictures: the surface, and its contour map with a "
-    "curve for each of the heights −3, −1, 1, 3, 6, 10 and 15 (dashed for "
-    "negative heights)."
-)
-print(to_html(fig, alt=alt, caption=caption))
+fig = plt.figure(figsize=(7.2, 3.6), layout="constrained")
+left = fig.add_subplot(1, 2, 1, projection="3d")
+right = fig.add_subplot(1, 2, 2)
+
+x, y = np.meshgrid(np.linspace(-2, 2, 15), np.linspace(-2, 2, 15))
+left.computed_zorder = False  # draw the point over the surface
+left.plot_surface(x, y, f(np.array([x, y])), color=SURFACE, shade=False, alpha=0.85,
+                  edgecolor="black", linewidth=0.2)
+left.plot([1], [1], [f([1, 1])], "o", color=POINT, zorder=3)
+left.set(title="the surface z = f(x, y)", xlabel="x", ylabel="y")
+left.locator_params(nbins=4)
+left.view_init(elev=30, azim=-125)
+
+contour_map(f, (-2, 2), ax=right, levels=[-3, -1, 1, 3, 6, 10, 15], names=("x", "y"))
+right.plot(1, 1, "o", color=POINT)
+right.set_title("the contour map: one curve per height")
+show(fig)

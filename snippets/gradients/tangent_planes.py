@@ -1,29 +1,33 @@
 """Tangent along w₁, tangent along w₂, and the tangent plane that has both."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes import tangent_plane
-from calcnotes.figures import axis_tangent_planes_figure
-from calcnotes.legacy import number, to_html
+from calcnotes import show, tangent_plane
+from calcnotes.text import number
+from calcnotes.viz import SECANT, TANGENT, surface_with_plane
 
 g = lambda w: 5 + (w[0] + 0.5) ** 2 + (w[1] + 0.5) ** 2
 w0 = np.array([0.0, 0.0])
 
-h = tangent_plane(g, w0)
+h = tangent_plane(g, w0)  # h(w) = g(w⁰) + ∇g(w⁰)ᵀ(w − w⁰)
 s1, s2 = h.gradient
-equation = f"h(w) = {number(h.value)} + {number(s1)}·w₁ + {number(s2)}·w₂"
-fig = axis_tangent_planes_figure(g, w0, (-2, 1), (-2, 1))
+print(f"The tangent plane at w⁰ = (0, 0) is "
+      f"h(w) = {number(h.value)} + {number(s1)}·w₁ + {number(s2)}·w₂.")
+h1 = lambda w: h.value + s1 * (w[0] - w0[0])  # leans along w₁ only
+h2 = lambda w: h.value + s2 * (w[1] - w0[1])  # leans along w₂ only
 
-alt = (
-    "Three views of the bowl g(w₁, w₂) = 5 + (w₁ + 0.5)² + (w₂ + 0.5)² "
-    "with a red point at the origin. Top left: an orange plane that tilts "
-    "along w₁ only, holding the green tangent of the bowl's slice along w₁. "
-    "Top right: an orange plane that tilts along w₂ only. Below: a green "
-    "plane that tilts along both and rests on the bowl, holding the "
-    "tangent lines along both axes."
-)
-caption = (
-    "Each single-axis plane is tangent along one direction only; adding "
-    f"both slopes gives the tangent plane {equation}."
-)
-print(to_html(fig, alt=alt, caption=caption))
+fig = plt.figure(figsize=(7.2, 6.8), layout="constrained")
+fig.get_layout_engine().set(hspace=0.08)  # room under the top row's tick labels
+panels = [(fig.add_subplot(2, 2, 1, projection="3d"), h1, SECANT, [0], "tangent along w₁ only"),
+          (fig.add_subplot(2, 2, 2, projection="3d"), h2, SECANT, [1], "tangent along w₂ only"),
+          (fig.add_subplot(2, 1, 2, projection="3d"), h, TANGENT, [0, 1], "tangent plane: both slopes")]
+t = np.linspace(-2, 1, 50)
+for ax, plane, colour, axes, title in panels:
+    surface_with_plane(g, w0, span1=(-2, 1), ax=ax, plane=plane, color=colour, plane_size=0.5,
+                       n=12, view=(25, -135), labels=("w₁", "w₂", ""))
+    for i in axes:  # the slice of g along each axis the plane follows
+        trace = w0[:, None] + np.outer(np.eye(2)[i], t)
+        ax.plot(*trace, g(trace), color="black", linewidth=1.2, zorder=2)
+    ax.set_title(title)
+show(fig)
