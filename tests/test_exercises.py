@@ -87,12 +87,23 @@ def _execute(nb) -> dict[str, str]:
 
 # Plausible mistakes, one per exercise; each must be caught by its check.
 WRONG_ANSWERS = {
+    # 01-derivatives
     "limit": "def quotient(h):\n    return 6",  # the limit, not the quotient
     "polynomial": "def poly_prime(x):\n    return 9 * x**2 - 4 * x",  # lost the +1
     "tangent": "slope = 4\nintercept = 4",
     "self-power": "def self_power_prime(x):\n    return x * x**(x - 1)",  # power rule
     "flat": "x0 = 3.0",
     "sigmoid": "def sigmoid_second(x):\n    return sigmoid(x) * (1 - sigmoid(x))",
+    # 02-secants
+    "secant-by-hand": "m_secant = 8\nb_secant = -4",  # the rise, not rise over run
+    "secant-formula": "def cube_secant(w0, w1):\n    return w1**2 + w0**2\n\n\n"  # lost w0 w1
+                      "def cube_slope(w0):\n    return 2 * w0**2",
+    "one-sided": "def left_slope(h):\n    return 2 + h\n\n\n"  # the left one is too flat
+                 "def right_slope(h):\n    return 2 + h",
+    "kink": "kink_left = 2.0\nkink_right = 2.0\nkinks = [1.0]",  # ignored the fold, missed -1
+    "vertical-tangent": "def cbrt_quotient(h):\n    return abs(h) ** (-2 / 3) / 3\n\n\n"
+                        "cbrt_has_derivative = True",  # the sides agree, so it must exist?
+    # 05-gradients
     "partials": "def df_dx(x, y):\n    return 3 * x**2 * y**2\n\n\n"
                 "def df_dy(x, y):\n    return 2 * x**3 * y - 3 * y**2",
     "gradient": "def grad_hill(x):\n    return np.array([6 * x[0], 5 * x[1] * np.exp(x[1])])",
@@ -101,6 +112,7 @@ WRONG_ANSWERS = {
     "quadratic-form": "def grad_quadratic(A, x):\n    return 2 * A @ x",  # symmetric A only
     "hessian": "def hess_surface(x, y):\n"
                "    return np.array([[6 * x * y**2, 6 * x**2 * y], [6 * x**2 * y, 2 * x**3 - 6 * y]])",
+    # 06-chain-rule
     "exp-square": "def exp_square_prime(x):\n    return np.exp(x**2)",
     "three-links": "def chain3_prime(x):\n    return 1 / (1 + np.exp(np.sin(x)))",
     "inverse": "def log_slope(y):\n    return np.exp(y)\n\n\n"
@@ -108,6 +120,7 @@ WRONG_ANSWERS = {
     "multivariate": "def du_da(a, b):\n    return a * b + (a + b) * b\n\n\n"
                     "def du_db(a, b):\n    return a * b",
     "backprop": "dL_dw1 = -0.1\ndL_dw2 = 0.3",
+    # 07-optimization
     "second-derivative": "def quartic_second(x):\n    return 4 * x**3 - 12 * x**2 + 8 * x",
     "critical-points": "critical_points = [0.0, 2.0]\nkinds = ['minimum', 'minimum']",
     "descent": "def descend(slope, w0, lr, steps):\n    path = [w0]\n"
@@ -304,6 +317,9 @@ def _vector_agree(answer, exprs, symbols, points):
         np.testing.assert_allclose(got, [f(*p) for f in exact], rtol=1e-9, atol=1e-12)
 
 
+# 01-derivatives
+
+
 def _oracle_limit(ns):
     _agree(ns["quotient"], sp.cancel(((3 + h) ** 2 - 9) / h), [h], [1.0, 0.1, -0.5, 1e-3])
 
@@ -330,6 +346,56 @@ def _oracle_flat(ns):
 def _oracle_sigmoid(ns):
     _agree(ns["sigmoid_second"], sp.diff(1 / (1 + sp.exp(-x)), x, 2), [x], GRID * 2)
 
+
+# 02-secants
+
+w0_, w1_ = sp.symbols("w0 w1", real=True)
+hp = sp.symbols("h_plus", positive=True)  # a step that is positive
+STEPS = [1.0, 0.5, 0.1, 1e-3, -0.3, -1e-4]
+
+
+def _shifted_square(t):
+    return t**2 + 3
+
+
+def _oracle_secant_by_hand(ns):
+    f = _shifted_square
+    m = (f(sp.Integer(3)) - f(sp.Integer(1))) / (3 - 1)
+    assert ns["m_secant"] == float(m) and ns["b_secant"] == float(f(1) - m * 1)
+
+
+def _oracle_secant_formula(ns):
+    slope = sp.cancel((w1_**3 - w0_**3) / (w1_ - w0_))
+    _agree(ns["cube_secant"], slope, [w0_, w1_], [(p, q) for p in GRID[::2] for q in GRID[1::3]])
+    _agree(ns["cube_slope"], sp.limit(slope, w1_, w0_), [w0_], GRID)
+
+
+def _oracle_one_sided(ns):
+    f = _shifted_square
+    _agree(ns["left_slope"], sp.cancel((f(1) - f(1 - h)) / h), [h], STEPS)
+    _agree(ns["right_slope"], sp.cancel((f(1 + h) - f(1)) / h), [h], STEPS)
+
+
+def _oracle_kink(ns):
+    w = sp.symbols("w", real=True)
+    folded = sp.Abs(w**2 - 1)
+    left = sp.limit((folded.subs(w, 1) - folded.subs(w, 1 - hp)) / hp, hp, 0)
+    right = sp.limit((folded.subs(w, 1 + hp) - folded.subs(w, 1)) / hp, hp, 0)
+    assert (left, right) == (-2, 2)
+    assert (ns["kink_left"], ns["kink_right"]) == (float(left), float(right))
+    # |u| has a corner where u = 0 and u' ≠ 0: at the simple roots of w² - 1
+    roots = [r for r in sp.solve(w**2 - 1, w) if sp.diff(w**2 - 1, w).subs(w, r) != 0]
+    assert sorted(ns["kinks"]) == sorted(float(r) for r in roots)
+
+
+def _oracle_vertical_tangent(ns):
+    _agree(ns["cbrt_quotient"], sp.real_root(h, 3) / h, [h], STEPS)
+    right, left = (sp.limit(sp.real_root(side * hp, 3) / (side * hp), hp, 0) for side in (1, -1))
+    assert left == right == sp.oo  # the two sides agree, on no finite number
+    assert ns["cbrt_has_derivative"] is (left == right and left.is_finite is True)
+
+
+# 05-gradients
 
 SURFACE = x**3 * y**2 + 2 * x * y - y**3
 PAIRS = [(p, q) for p in GRID[::2] for q in GRID[1::3]]
@@ -375,6 +441,9 @@ def _oracle_hessian(ns):
         np.testing.assert_allclose(ns["hess_surface"](*p), np.array(exact(*p), float), atol=1e-12)
 
 
+# 06-chain-rule
+
+
 def _oracle_exp_square(ns):
     _agree(ns["exp_square_prime"], sp.diff(sp.exp(x**2), x), [x], GRID)
 
@@ -405,6 +474,8 @@ def _oracle_backprop(ns):
     assert np.isclose(ns["dL_dw1"], float(sp.diff(loss, w1).subs(at)), rtol=1e-12)
     assert np.isclose(ns["dL_dw2"], float(sp.diff(loss, w2).subs(at)), rtol=1e-12)
 
+
+# 07-optimization
 
 QUARTIC = x**4 - 4 * x**3 + 4 * x**2 + 1
 
