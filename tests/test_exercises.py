@@ -103,6 +103,16 @@ WRONG_ANSWERS = {
     "kink": "kink_left = 2.0\nkink_right = 2.0\nkinks = [1.0]",  # ignored the fold, missed -1
     "vertical-tangent": "def cbrt_quotient(h):\n    return abs(h) ** (-2 / 3) / 3\n\n\n"
                         "cbrt_has_derivative = True",  # the sides agree, so it must exist?
+    # 03-numerical
+    "orders": "def forward_w3(h):\n    return 3 + 3 * h\n\n\n"  # dropped the h**2 term
+              "def central_w3(h):\n    return 3 + h**2",
+    "best-step": "h_forward = eps_mach\nh_central = np.sqrt(eps_mach)",  # "as small as possible"
+    "breakdown": "k_at_1 = 16\nk_at_1000 = 16",  # eps_mach ~ 2e-16, and the same everywhere
+    "complex-step": "def complex_w3(h):\n    return 3 + h**2",  # (ih)**2 taken as +h**2
+    "gradient-check": "wrong_coordinate = 1\n\n\n"  # the Python index of w2, not its number
+                      "def fixed_gradient(w):\n"
+                      "    r = w[0] + w[1] * t_data + w[2] * t_data**2 - y_data\n"
+                      "    return np.array([np.mean(r), np.mean(r * t_data), np.mean(r * t_data**2)])",
     # 05-gradients
     "partials": "def df_dx(x, y):\n    return 3 * x**2 * y**2\n\n\n"
                 "def df_dy(x, y):\n    return 2 * x**3 * y - 3 * y**2",
@@ -393,6 +403,47 @@ def _oracle_vertical_tangent(ns):
     right, left = (sp.limit(sp.real_root(side * hp, 3) / (side * hp), hp, 0) for side in (1, -1))
     assert left == right == sp.oo  # the two sides agree, on no finite number
     assert ns["cbrt_has_derivative"] is (left == right and left.is_finite is True)
+
+
+# 03-numerical
+
+EPS_MACH = sp.Rational(1, 2**52)
+POSITIVE_STEPS = [1.0, 0.5, 0.1, 1e-3, 1e-8]
+
+
+def _oracle_orders(ns):
+    _agree(ns["forward_w3"], sp.cancel(((1 + h) ** 3 - 1) / h), [h], POSITIVE_STEPS)
+    _agree(ns["central_w3"], sp.cancel(((1 + h) ** 3 - (1 - h) ** 3) / (2 * h)), [h], POSITIVE_STEPS)
+
+
+def _oracle_best_step(ns):
+    for name, truncation in [("h_forward", hp / 2), ("h_central", hp**2 / 6)]:
+        (best,) = sp.solve(sp.diff(truncation + EPS_MACH / hp, hp), hp)
+        assert np.isclose(ns[name], float(best), rtol=1e-12), name
+
+
+def _oracle_breakdown(ns):
+    for name, w0 in [("k_at_1", 1), ("k_at_1000", 1000)]:
+        # doubles in [2^e, 2^(e+1)) are 2^(e-52) apart; w0 + h moves iff h > half that gap
+        half_gap = sp.Integer(2) ** (sp.floor(sp.log(w0, 2)) - 53)
+        assert ns[name] == int(sp.floor(-sp.log(half_gap, 10))), name
+
+
+def _oracle_complex_step(ns):
+    _agree(ns["complex_w3"], sp.im(sp.expand((1 + sp.I * h) ** 3)) / h, [h], POSITIVE_STEPS)
+
+
+def _oracle_gradient_check(ns):
+    ws = sp.symbols("w1:4", real=True)
+    loss = sum((ws[0] + ws[1] * t + ws[2] * t**2 - y) ** 2
+               for t, y in zip(map(sp.nsimplify, ns["t_data"]), map(sp.nsimplify, ns["y_data"]))) / 2
+    exact = [sp.diff(loss, v) for v in ws]
+    at = dict(zip(ws, map(sp.nsimplify, ns["w_test"])))
+    claimed = ns["fit_gradient"](ns["w_test"])
+    off = [i + 1 for i, d in enumerate(exact) if not np.isclose(claimed[i], float(d.subs(at)))]
+    assert off == [ns["wrong_coordinate"]]
+    points = [(1.0, -2.0, 0.5), (0.1, 0.2, -0.3), (-3.0, 0.0, 4.0)]
+    _vector_agree(ns["fixed_gradient"], exact, list(ws), points)
 
 
 # 05-gradients
