@@ -113,6 +113,18 @@ WRONG_ANSWERS = {
                       "def fixed_gradient(w):\n"
                       "    r = w[0] + w[1] * t_data + w[2] * t_data**2 - y_data\n"
                       "    return np.array([np.mean(r), np.mean(r * t_data), np.mean(r * t_data**2)])",
+    # 04-rules
+    "exp-rule": "def exp_factor(h):\n    return np.exp(h) / h\n\n\n"
+                "def exp_prime(x):\n    return x * np.exp(x - 1)",  # the power rule, misapplied
+    "log-rule": "def log_factor(u):\n    return np.log(1 + u)\n\n\n"  # forgot to divide by u
+                "def ln_prime(x):\n    return np.log(x) / x",
+    "sum-rule": "def sum_quotient(q_f, q_g):\n    return q_f * q_g",
+    "product-rule": "def product_quotient(f_x, g_x, q_f, q_g, h):\n"  # lost the corner term
+                    "    return q_f * g_x + f_x * q_g",
+    "constant-multiple": "def constant_quotient(h):\n    return 1\n\n\n"
+                         "def multiple_quotient(c, q_f):\n    return q_f",  # dropped c
+    "quotient-rule": "def ratio_quotient(f_x, g_x, q_f, q_g, h):\n"  # the numerator reversed
+                     "    return (f_x * q_g - q_f * g_x) / g_x**2",
     # 05-gradients
     "partials": "def df_dx(x, y):\n    return 3 * x**2 * y**2\n\n\n"
                 "def df_dy(x, y):\n    return 2 * x**3 * y - 3 * y**2",
@@ -444,6 +456,54 @@ def _oracle_gradient_check(ns):
     assert off == [ns["wrong_coordinate"]]
     points = [(1.0, -2.0, 0.5), (0.1, 0.2, -0.3), (-3.0, 0.0, 4.0)]
     _vector_agree(ns["fixed_gradient"], exact, list(ws), points)
+
+
+# 04-rules
+
+fx, gx, qf, qg, c = sp.symbols("f_x g_x q_f q_g c", real=True)
+STEP = (fx + h * qf, gx + h * qg)  # f(x + h) and g(x + h), by the definition of q_f and q_g
+# points (f(x), g(x), q_f, q_g, h), h = 0 among them; g(x) ≥ 1.5 and g(x + h) ≥ 1 stay off 0
+PIECES = [(f, 1.5 + abs(g), p, q, s) for f, g, p, q in np.random.default_rng(7).uniform(-1, 1, (4, 4))
+          for s in (0.0, 0.3, -0.5, 1e-3)]
+
+
+def _oracle_exp_rule(ns):
+    factor = sp.simplify((sp.exp(x + h) - sp.exp(x)) / (h * sp.exp(x)))
+    assert not factor.has(x) and sp.limit(factor, h, 0) == 1
+    _agree(ns["exp_factor"], factor, [h], STEPS)
+    _agree(ns["exp_prime"], sp.diff(sp.exp(x), x), [x], GRID)
+
+
+def _oracle_log_rule(ns):
+    u = sp.symbols("u", real=True)
+    # x times the quotient of ln at x with step h = u x, as a function of (x, u)
+    scaled = x * (sp.log(x + u * x) - sp.log(x)) / (u * x)
+    pairs = [(p, q) for p in (0.3, 1.0, 4.0) for q in (0.5, 0.01, -0.4, 1e-4)]
+    _agree(lambda p, q: ns["log_factor"](q), scaled, [x, u], pairs)
+    assert sp.limit(sp.log(1 + u) / u, u, 0) == 1
+    _agree(ns["ln_prime"], sp.diff(sp.log(x), x), [x], np.linspace(0.1, 5, 9))
+
+
+def _oracle_sum_rule(ns):
+    quotient = sp.cancel(((STEP[0] + STEP[1]) - (fx + gx)) / h)
+    _agree(lambda a, b, p, q, s: ns["sum_quotient"](p, q), quotient, [fx, gx, qf, qg, h], PIECES)
+
+
+def _oracle_product_rule(ns):
+    quotient = sp.cancel((STEP[0] * STEP[1] - fx * gx) / h)
+    _agree(ns["product_quotient"], quotient, [fx, gx, qf, qg, h], PIECES)  # h = 0 among them
+
+
+def _oracle_constant_multiple(ns):
+    assert sp.cancel((c - c) / h) == 0
+    _agree(ns["constant_quotient"], sp.Integer(0), [h], STEPS)
+    quotient = sp.cancel((c * STEP[0] - c * fx) / h)
+    _agree(lambda a, b, p, q, s: ns["multiple_quotient"](a, p), quotient, [c, gx, qf, qg, h], PIECES)
+
+
+def _oracle_quotient_rule(ns):
+    quotient = sp.cancel((STEP[0] / STEP[1] - fx / gx) / h)
+    _agree(ns["ratio_quotient"], quotient, [fx, gx, qf, qg, h], PIECES)  # h = 0 among them
 
 
 # 05-gradients
