@@ -171,6 +171,15 @@ def test_there_are_exercise_notebooks():
     assert len(NOTEBOOKS) >= 4
 
 
+def test_the_notebooks_are_numbered_in_chapter_order_and_listed_so_in_the_nav_and_the_index():
+    names = [path.name for path in NOTEBOOKS]
+    assert [int(name[:2]) for name in names] == list(range(1, len(names) + 1)), names
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("  - Exercises:")[1]
+    assert re.findall(r"exercises/(\d\d-[\w-]+\.ipynb)", nav) == names
+    index = (EXERCISES / "index.md").read_text(encoding="utf-8")
+    assert re.findall(r"\]\((\d\d-[\w-]+\.ipynb)\)", index) == names
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_exercise_has_a_question_an_answer_a_check_and_one_folded_solution(path):
     nb = _read(path)
