@@ -87,12 +87,45 @@ def _execute(nb) -> dict[str, str]:
 
 # Plausible mistakes, one per exercise; each must be caught by its check.
 WRONG_ANSWERS = {
+    # 01-derivatives
     "limit": "def quotient(h):\n    return 6",  # the limit, not the quotient
     "polynomial": "def poly_prime(x):\n    return 9 * x**2 - 4 * x",  # lost the +1
     "tangent": "slope = 4\nintercept = 4",
     "self-power": "def self_power_prime(x):\n    return x * x**(x - 1)",  # power rule
     "flat": "x0 = 3.0",
     "sigmoid": "def sigmoid_second(x):\n    return sigmoid(x) * (1 - sigmoid(x))",
+    # 02-secants
+    "secant-by-hand": "m_secant = 8\nb_secant = -4",  # the rise, not rise over run
+    "secant-formula": "def cube_secant(w0, w1):\n    return w1**2 + w0**2\n\n\n"  # lost w0 w1
+                      "def cube_slope(w0):\n    return 2 * w0**2",
+    "one-sided": "def left_slope(h):\n    return 2 + h\n\n\n"  # the left one is too flat
+                 "def right_slope(h):\n    return 2 + h",
+    "kink": "kink_left = 2.0\nkink_right = 2.0\nkinks = [1.0]",  # ignored the fold, missed -1
+    "vertical-tangent": "def cbrt_quotient(h):\n    return abs(h) ** (-2 / 3) / 3\n\n\n"
+                        "cbrt_has_derivative = True",  # the sides agree, so it must exist?
+    # 03-numerical
+    "orders": "def forward_w3(h):\n    return 3 + 3 * h\n\n\n"  # dropped the h**2 term
+              "def central_w3(h):\n    return 3 + h**2",
+    "best-step": "h_forward = eps_mach\nh_central = np.sqrt(eps_mach)",  # "as small as possible"
+    "breakdown": "k_at_1 = 16\nk_at_1000 = 16",  # eps_mach ~ 2e-16, and the same everywhere
+    "complex-step": "def complex_w3(h):\n    return 3 + h**2",  # (ih)**2 taken as +h**2
+    "gradient-check": "wrong_coordinate = 1\n\n\n"  # the Python index of w2, not its number
+                      "def fixed_gradient(w):\n"
+                      "    r = w[0] + w[1] * t_data + w[2] * t_data**2 - y_data\n"
+                      "    return np.array([np.mean(r), np.mean(r * t_data), np.mean(r * t_data**2)])",
+    # 04-rules
+    "exp-rule": "def exp_factor(h):\n    return np.exp(h) / h\n\n\n"
+                "def exp_prime(x):\n    return x * np.exp(x - 1)",  # the power rule, misapplied
+    "log-rule": "def log_factor(u):\n    return np.log(1 + u)\n\n\n"  # forgot to divide by u
+                "def ln_prime(x):\n    return np.log(x) / x",
+    "sum-rule": "def sum_quotient(q_f, q_g):\n    return q_f * q_g",
+    "product-rule": "def product_quotient(f_x, g_x, q_f, q_g, h):\n"  # lost the corner term
+                    "    return q_f * g_x + f_x * q_g",
+    "constant-multiple": "def constant_quotient(h):\n    return 1\n\n\n"
+                         "def multiple_quotient(c, q_f):\n    return q_f",  # dropped c
+    "quotient-rule": "def ratio_quotient(f_x, g_x, q_f, q_g, h):\n"  # the numerator reversed
+                     "    return (f_x * q_g - q_f * g_x) / g_x**2",
+    # 05-gradients
     "partials": "def df_dx(x, y):\n    return 3 * x**2 * y**2\n\n\n"
                 "def df_dy(x, y):\n    return 2 * x**3 * y - 3 * y**2",
     "gradient": "def grad_hill(x):\n    return np.array([6 * x[0], 5 * x[1] * np.exp(x[1])])",
@@ -101,6 +134,7 @@ WRONG_ANSWERS = {
     "quadratic-form": "def grad_quadratic(A, x):\n    return 2 * A @ x",  # symmetric A only
     "hessian": "def hess_surface(x, y):\n"
                "    return np.array([[6 * x * y**2, 6 * x**2 * y], [6 * x**2 * y, 2 * x**3 - 6 * y]])",
+    # 06-chain-rule
     "exp-square": "def exp_square_prime(x):\n    return np.exp(x**2)",
     "three-links": "def chain3_prime(x):\n    return 1 / (1 + np.exp(np.sin(x)))",
     "inverse": "def log_slope(y):\n    return np.exp(y)\n\n\n"
@@ -108,6 +142,7 @@ WRONG_ANSWERS = {
     "multivariate": "def du_da(a, b):\n    return a * b + (a + b) * b\n\n\n"
                     "def du_db(a, b):\n    return a * b",
     "backprop": "dL_dw1 = -0.1\ndL_dw2 = 0.3",
+    # 07-optimization
     "second-derivative": "def quartic_second(x):\n    return 4 * x**3 - 12 * x**2 + 8 * x",
     "critical-points": "critical_points = [0.0, 2.0]\nkinds = ['minimum', 'minimum']",
     "descent": "def descend(slope, w0, lr, steps):\n    path = [w0]\n"
@@ -134,6 +169,15 @@ def runs() -> dict[tuple[str, str], dict[str, str]]:
 
 def test_there_are_exercise_notebooks():
     assert len(NOTEBOOKS) >= 4
+
+
+def test_the_notebooks_are_numbered_in_chapter_order_and_listed_so_in_the_nav_and_the_index():
+    names = [path.name for path in NOTEBOOKS]
+    assert [int(name[:2]) for name in names] == list(range(1, len(names) + 1)), names
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("  - Exercises:")[1]
+    assert re.findall(r"exercises/(\d\d-[\w-]+\.ipynb)", nav) == names
+    index = (EXERCISES / "index.md").read_text(encoding="utf-8")
+    assert re.findall(r"\]\((\d\d-[\w-]+\.ipynb)\)", index) == names
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -304,6 +348,9 @@ def _vector_agree(answer, exprs, symbols, points):
         np.testing.assert_allclose(got, [f(*p) for f in exact], rtol=1e-9, atol=1e-12)
 
 
+# 01-derivatives
+
+
 def _oracle_limit(ns):
     _agree(ns["quotient"], sp.cancel(((3 + h) ** 2 - 9) / h), [h], [1.0, 0.1, -0.5, 1e-3])
 
@@ -330,6 +377,145 @@ def _oracle_flat(ns):
 def _oracle_sigmoid(ns):
     _agree(ns["sigmoid_second"], sp.diff(1 / (1 + sp.exp(-x)), x, 2), [x], GRID * 2)
 
+
+# 02-secants
+
+w0_, w1_ = sp.symbols("w0 w1", real=True)
+hp = sp.symbols("h_plus", positive=True)  # a step that is positive
+STEPS = [1.0, 0.5, 0.1, 1e-3, -0.3, -1e-4]
+
+
+def _shifted_square(t):
+    return t**2 + 3
+
+
+def _oracle_secant_by_hand(ns):
+    f = _shifted_square
+    m = (f(sp.Integer(3)) - f(sp.Integer(1))) / (3 - 1)
+    assert ns["m_secant"] == float(m) and ns["b_secant"] == float(f(1) - m * 1)
+
+
+def _oracle_secant_formula(ns):
+    slope = sp.cancel((w1_**3 - w0_**3) / (w1_ - w0_))
+    _agree(ns["cube_secant"], slope, [w0_, w1_], [(p, q) for p in GRID[::2] for q in GRID[1::3]])
+    _agree(ns["cube_slope"], sp.limit(slope, w1_, w0_), [w0_], GRID)
+
+
+def _oracle_one_sided(ns):
+    f = _shifted_square
+    _agree(ns["left_slope"], sp.cancel((f(1) - f(1 - h)) / h), [h], STEPS)
+    _agree(ns["right_slope"], sp.cancel((f(1 + h) - f(1)) / h), [h], STEPS)
+
+
+def _oracle_kink(ns):
+    w = sp.symbols("w", real=True)
+    folded = sp.Abs(w**2 - 1)
+    left = sp.limit((folded.subs(w, 1) - folded.subs(w, 1 - hp)) / hp, hp, 0)
+    right = sp.limit((folded.subs(w, 1 + hp) - folded.subs(w, 1)) / hp, hp, 0)
+    assert (left, right) == (-2, 2)
+    assert (ns["kink_left"], ns["kink_right"]) == (float(left), float(right))
+    # |u| has a corner where u = 0 and u' ≠ 0: at the simple roots of w² - 1
+    roots = [r for r in sp.solve(w**2 - 1, w) if sp.diff(w**2 - 1, w).subs(w, r) != 0]
+    assert sorted(ns["kinks"]) == sorted(float(r) for r in roots)
+
+
+def _oracle_vertical_tangent(ns):
+    _agree(ns["cbrt_quotient"], sp.real_root(h, 3) / h, [h], STEPS)
+    right, left = (sp.limit(sp.real_root(side * hp, 3) / (side * hp), hp, 0) for side in (1, -1))
+    assert left == right == sp.oo  # the two sides agree, on no finite number
+    assert ns["cbrt_has_derivative"] is (left == right and left.is_finite is True)
+
+
+# 03-numerical
+
+EPS_MACH = sp.Rational(1, 2**52)
+POSITIVE_STEPS = [1.0, 0.5, 0.1, 1e-3, 1e-8]
+
+
+def _oracle_orders(ns):
+    _agree(ns["forward_w3"], sp.cancel(((1 + h) ** 3 - 1) / h), [h], POSITIVE_STEPS)
+    _agree(ns["central_w3"], sp.cancel(((1 + h) ** 3 - (1 - h) ** 3) / (2 * h)), [h], POSITIVE_STEPS)
+
+
+def _oracle_best_step(ns):
+    for name, truncation in [("h_forward", hp / 2), ("h_central", hp**2 / 6)]:
+        (best,) = sp.solve(sp.diff(truncation + EPS_MACH / hp, hp), hp)
+        assert np.isclose(ns[name], float(best), rtol=1e-12), name
+
+
+def _oracle_breakdown(ns):
+    for name, w0 in [("k_at_1", 1), ("k_at_1000", 1000)]:
+        # doubles in [2^e, 2^(e+1)) are 2^(e-52) apart; w0 + h moves iff h > half that gap
+        half_gap = sp.Integer(2) ** (sp.floor(sp.log(w0, 2)) - 53)
+        assert ns[name] == int(sp.floor(-sp.log(half_gap, 10))), name
+
+
+def _oracle_complex_step(ns):
+    _agree(ns["complex_w3"], sp.im(sp.expand((1 + sp.I * h) ** 3)) / h, [h], POSITIVE_STEPS)
+
+
+def _oracle_gradient_check(ns):
+    ws = sp.symbols("w1:4", real=True)
+    loss = sum((ws[0] + ws[1] * t + ws[2] * t**2 - y) ** 2
+               for t, y in zip(map(sp.nsimplify, ns["t_data"]), map(sp.nsimplify, ns["y_data"]))) / 2
+    exact = [sp.diff(loss, v) for v in ws]
+    at = dict(zip(ws, map(sp.nsimplify, ns["w_test"])))
+    claimed = ns["fit_gradient"](ns["w_test"])
+    off = [i + 1 for i, d in enumerate(exact) if not np.isclose(claimed[i], float(d.subs(at)))]
+    assert off == [ns["wrong_coordinate"]]
+    points = [(1.0, -2.0, 0.5), (0.1, 0.2, -0.3), (-3.0, 0.0, 4.0)]
+    _vector_agree(ns["fixed_gradient"], exact, list(ws), points)
+
+
+# 04-rules
+
+fx, gx, qf, qg, c = sp.symbols("f_x g_x q_f q_g c", real=True)
+STEP = (fx + h * qf, gx + h * qg)  # f(x + h) and g(x + h), by the definition of q_f and q_g
+# points (f(x), g(x), q_f, q_g, h), h = 0 among them; g(x) ≥ 1.5 and g(x + h) ≥ 1 stay off 0
+PIECES = [(f, 1.5 + abs(g), p, q, s) for f, g, p, q in np.random.default_rng(7).uniform(-1, 1, (4, 4))
+          for s in (0.0, 0.3, -0.5, 1e-3)]
+
+
+def _oracle_exp_rule(ns):
+    factor = sp.simplify((sp.exp(x + h) - sp.exp(x)) / (h * sp.exp(x)))
+    assert not factor.has(x) and sp.limit(factor, h, 0) == 1
+    _agree(ns["exp_factor"], factor, [h], STEPS)
+    _agree(ns["exp_prime"], sp.diff(sp.exp(x), x), [x], GRID)
+
+
+def _oracle_log_rule(ns):
+    u = sp.symbols("u", real=True)
+    # x times the quotient of ln at x with step h = u x, as a function of (x, u)
+    scaled = x * (sp.log(x + u * x) - sp.log(x)) / (u * x)
+    pairs = [(p, q) for p in (0.3, 1.0, 4.0) for q in (0.5, 0.01, -0.4, 1e-4)]
+    _agree(lambda p, q: ns["log_factor"](q), scaled, [x, u], pairs)
+    assert sp.limit(sp.log(1 + u) / u, u, 0) == 1
+    _agree(ns["ln_prime"], sp.diff(sp.log(x), x), [x], np.linspace(0.1, 5, 9))
+
+
+def _oracle_sum_rule(ns):
+    quotient = sp.cancel(((STEP[0] + STEP[1]) - (fx + gx)) / h)
+    _agree(lambda a, b, p, q, s: ns["sum_quotient"](p, q), quotient, [fx, gx, qf, qg, h], PIECES)
+
+
+def _oracle_product_rule(ns):
+    quotient = sp.cancel((STEP[0] * STEP[1] - fx * gx) / h)
+    _agree(ns["product_quotient"], quotient, [fx, gx, qf, qg, h], PIECES)  # h = 0 among them
+
+
+def _oracle_constant_multiple(ns):
+    assert sp.cancel((c - c) / h) == 0
+    _agree(ns["constant_quotient"], sp.Integer(0), [h], STEPS)
+    quotient = sp.cancel((c * STEP[0] - c * fx) / h)
+    _agree(lambda a, b, p, q, s: ns["multiple_quotient"](a, p), quotient, [c, gx, qf, qg, h], PIECES)
+
+
+def _oracle_quotient_rule(ns):
+    quotient = sp.cancel((STEP[0] / STEP[1] - fx / gx) / h)
+    _agree(ns["ratio_quotient"], quotient, [fx, gx, qf, qg, h], PIECES)  # h = 0 among them
+
+
+# 05-gradients
 
 SURFACE = x**3 * y**2 + 2 * x * y - y**3
 PAIRS = [(p, q) for p in GRID[::2] for q in GRID[1::3]]
@@ -375,6 +561,9 @@ def _oracle_hessian(ns):
         np.testing.assert_allclose(ns["hess_surface"](*p), np.array(exact(*p), float), atol=1e-12)
 
 
+# 06-chain-rule
+
+
 def _oracle_exp_square(ns):
     _agree(ns["exp_square_prime"], sp.diff(sp.exp(x**2), x), [x], GRID)
 
@@ -405,6 +594,8 @@ def _oracle_backprop(ns):
     assert np.isclose(ns["dL_dw1"], float(sp.diff(loss, w1).subs(at)), rtol=1e-12)
     assert np.isclose(ns["dL_dw2"], float(sp.diff(loss, w2).subs(at)), rtol=1e-12)
 
+
+# 07-optimization
 
 QUARTIC = x**4 - 4 * x**3 + 4 * x**2 + 1
 
