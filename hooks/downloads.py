@@ -11,7 +11,8 @@
   ``downloads/<folder>-examples.zip``, its examples as the scripts they are.
 - ``config.extra.calcnotes``: the wheel's URL and ``pip install`` line (from
   ``site_url``) and the versions the outputs are made with; each chapter
-  page's ``page.meta.downloads`` names its notebook and zip. The theme
+  page's ``page.meta.downloads`` names its notebook and zip, and its
+  exercise notebook (``exercises/NN-<page>.ipynb``) when there is one. The theme
   (``overrides/main.html``) shows them in the "Run it yourself" box.
 """
 
@@ -255,11 +256,25 @@ def on_files(files, config):
     return files
 
 
+def exercises_for(page_uri: str, files) -> str | None:
+    """The exercise notebook of a chapter page: ``exercises/NN-<page>.ipynb``, if there is one."""
+    stem = PurePosixPath(page_uri).stem
+    for file in files:
+        name = PurePosixPath(file.src_uri)
+        if name.parent.as_posix() == "exercises" and name.suffix == ".ipynb" \
+                and re.fullmatch(rf"\d+-{re.escape(stem)}", name.stem):
+            return file.src_uri
+    return None
+
+
 def on_page_markdown(markdown, page, config, files):
     folder = _chapters.get(page.file.src_uri)
     if folder is not None:
         page.meta["downloads"] = {"notebook": f"downloads/{folder}.ipynb",
                                   "examples": f"downloads/{folder}-examples.zip"}
+        exercises = exercises_for(page.file.src_uri, files)
+        if exercises is not None:
+            page.meta["downloads"]["exercises"] = files.get_file_from_path(exercises).url
     return markdown
 
 
