@@ -4,8 +4,7 @@ import time
 
 import numpy as np
 
-from calcnotes import grad, gradient
-from calcnotes.legacy import table
+from calcnotes import Table, grad, gradient, show
 
 calls = 0
 
@@ -37,7 +36,7 @@ def costs(n):                  # calls of f and time ÷ time of one f
     return row
 
 
-print(table([costs(n) for n in [10, 100, 1000]],
-            ["inputs n", "finite differences: calls of f",
-             "time ÷ time of one f", "grad: calls of f",
-             "time ÷ time of one f"], digits=2))
+show(Table([costs(n) for n in [10, 100, 1000]],
+           ["inputs n", "finite differences: calls of f",
+            "time ÷ time of one f", "grad: calls of f",
+            "time ÷ time of one f"], digits=2))

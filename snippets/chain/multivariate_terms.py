@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from calcnotes import grad, gradient
-from calcnotes.legacy import number, table
+from calcnotes import Table, grad, gradient, show
+from calcnotes.text import number
 
 x = lambda w: w[0] * w[1]            # w = (a, b)
 y = lambda w: w[0] ** 2 + w[1]
@@ -20,11 +20,11 @@ rows = [[name, outer[i], inner[i, 0], outer[i] * inner[i, 0],
          inner[i, 1], outer[i] * inner[i, 1]]
         for i, name in enumerate(["x", "y", "z"])]
 total = inner.T @ outer                      # Σᵢ ∂u/∂xᵢ · ∂xᵢ/∂(a, b)
-print(table(rows, ["xᵢ", "∂u/∂xᵢ", "∂xᵢ/∂a", "term for a",
-                   "∂xᵢ/∂b", "term for b"]))
 
 direct, numerical = grad(u)(w0), gradient(u, w0)
 pair = lambda v: f"({number(v[0], 10)}, {number(v[1], 10)})"
-print(f"\nSums of the terms (∂u/∂a, ∂u/∂b): {pair(total)}. Directly on "
+print(f"Sums of the terms (∂u/∂a, ∂u/∂b): {pair(total)}. Directly on "
       f"u(a, b): grad gives {pair(direct)}, finite differences "
       f"{pair(numerical)}.")
+show(Table(rows, ["xᵢ", "∂u/∂xᵢ", "∂xᵢ/∂a", "term for a",
+                  "∂xᵢ/∂b", "term for b"]))

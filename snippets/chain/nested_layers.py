@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from calcnotes import derivative
-from calcnotes.legacy import number, table
+from calcnotes import Table, derivative, show
+from calcnotes.text import number
 
 # Each layer: what it computes, the function, its derivative, and in symbols.
 layers = [
@@ -20,11 +20,10 @@ for name, f, f_slope, formula in layers:
     rows.append([name, value, f(value), formula, local, product])
     value = f(value)
 
-print(table(rows, ["layer", "input", "output", "local derivative",
-                   "its value", "product so far"]))
-
 h = lambda x: np.exp(np.sin(x**2))
 numerical = derivative(h, x0)
-print(f"\nAt x = {number(x0)}: product of the local derivatives "
+print(f"At x = {number(x0)}: product of the local derivatives "
       f"{number(product, 10)}, numerical derivative {number(numerical, 10)}, "
       f"difference {number(abs(product - numerical))}.")
+show(Table(rows, ["layer", "input", "output", "local derivative",
+                  "its value", "product so far"]))

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from calcnotes.legacy import number, table
+from calcnotes import Table, show
+from calcnotes.text import number
 
 rng = np.random.default_rng(0)
 W1 = rng.normal(size=(3, 2))   # 2 inputs → 3 hidden units
@@ -16,10 +17,10 @@ h = sigmoid(z)                 # hidden activations
 y_hat = W2 @ h                 # the network's output
 L = np.mean((y_hat - y) ** 2)  # mean squared error
 
-show = lambda a: "; ".join(", ".join(number(v) for v in row)
-                           for row in np.atleast_2d(a))  # rows split by ;
+values = lambda a: "; ".join(", ".join(number(v) for v in row)
+                             for row in np.atleast_2d(a))  # rows split by ;
 dims = lambda a: " × ".join(str(n) for n in np.shape(a)) or "scalar"
-rows = [[name, formula, dims(value), show(value)] for name, formula, value in [
+rows = [[name, formula, dims(value), values(value)] for name, formula, value in [
     ("input", "x", x),
     ("weights, layer 1", "W₁", W1),
     ("pre-activation", "z = W₁x", z),
@@ -29,4 +30,4 @@ rows = [[name, formula, dims(value), show(value)] for name, formula, value in [
     ("target", "y", y),
     ("loss", "L = mean((ŷ − y)²)", L),
 ]]
-print(table(rows, ["step", "quantity", "shape", "value"]))
+show(Table(rows, ["step", "quantity", "shape", "value"]))

@@ -1,27 +1,31 @@
 """sin(x²), its inner function x², and the chain-rule derivative 2x·cos(x²)."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from calcnotes.figures import composition_figure
-from calcnotes.legacy import to_html
+from calcnotes import derivative, show
+from calcnotes.viz import ACCENT, POINT, TANGENT
 
-outer = lambda u: np.sin(u)
-inner = lambda x: x**2
-slope = lambda x: np.cos(x**2) * 2 * x  # f′(g(x)) · g′(x)
+h = lambda x: np.sin(x**2)              # the outer sin of the inner x²
+dh = lambda x: np.cos(x**2) * 2 * x     # chain rule: f′(g(x)) · g′(x)
 
-fig = composition_figure(outer, inner, slope, span=(-3, 3),
-                         labels=("h(x) = sin(x²)", "g(x) = x²",
-                                 "h′(x) = 2x·cos(x²)"))
+x = np.linspace(-3, 3, 600)
+fig, (top, bottom) = plt.subplots(2, 1, figsize=(6, 5), sharex=True,
+                                  layout="constrained")
+top.plot(x, h(x), color="black", label="h(x) = sin(x²)")
+top.plot(x, x**2, "--", color=ACCENT, label="inner g(x) = x²")
+top.set(ylabel="y", ylim=(-1.3, 3.2))
+top.legend(loc="upper center", ncols=2)
 
-alt = (
-    "Top: the curve sin(x²) for x from −3 to 3, flat near 0 and waving "
-    "faster and faster further out, with the dashed parabola x² rising "
-    "from 0. Bottom: the derivative 2x·cos(x²), a wave whose swings grow "
-    "with |x| and touch the dotted lines ±2x; red dots computed "
-    "numerically sit exactly on it."
-)
-caption = (
-    "The inner function sets the pace: where x² climbs fast, sin(x²) "
-    "waves fast, and its slope is bounded by ±2x, the inner slope."
-)
-print(to_html(fig, alt=alt, caption=caption))
+bottom.plot(x, dh(x), color=TANGENT, label="h′(x) = 2x·cos(x²)")
+for sign in (1, -1):                    # |cos| ≤ 1 keeps h′ between ±2x
+    bottom.plot(x, sign * 2 * x, ":", color=ACCENT, linewidth=1.5,
+                label="±2x, the inner slope" if sign == 1 else None)
+checks = np.linspace(-2.7, 2.7, 9)      # finite differences, no formula
+bottom.plot(checks, derivative(h, checks), "o", color=POINT, markersize=5,
+            label="derivative(h, x), numerical")
+bottom.set(xlabel="x", ylabel="h′(x)", ylim=(-7, 10))
+bottom.legend(loc="upper center", ncols=2, fontsize=9)
+for ax in (top, bottom):
+    ax.grid(True, alpha=0.3)
+show(fig)

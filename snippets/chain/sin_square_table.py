@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from calcnotes import derivative, grad
-from calcnotes.legacy import table
+from calcnotes import Table, derivative, grad, show
 
 h = lambda x: np.sin(x**2)
 by_hand = lambda x: np.cos(x**2) * 2 * x  # the chain rule
@@ -19,4 +18,4 @@ for x in [-2.0, -0.5, 0.0, 1.0, 1.5, 2.5]:
 
 headers = ["x", "2x·cos(x²)", "derivative (numerical)", "grad (autodiff)",
            "numerical error", "autodiff error"]
-print(table(rows, headers))
+show(Table(rows, headers))

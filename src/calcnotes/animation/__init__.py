@@ -8,7 +8,6 @@ import importlib
 
 _MODULES = [importlib.import_module(f"calcnotes.animation.{name}") for name in [
     "player",
-    "chain",
 ]]
 __all__ = [name for module in _MODULES for name in module.__all__]
 globals().update({name: getattr(module, name) for module in _MODULES for name in module.__all__})
