@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import tomllib
 import zipfile
@@ -120,7 +121,7 @@ def _quote(match: re.Match, root: Path) -> str:
                           rf"\[end:{re.escape(match['section'])}\]", text, re.S)
         if found is None:
             return match[0]
-        text = found[1]
+        text = textwrap.dedent(found[1])  # as the page shows it (dedent_subsections)
     return "\n".join(match["indent"] + line if line else line for line in text.rstrip("\n").split("\n"))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from conftest import run_snippet
@@ -118,50 +118,5 @@ def assert_chapter_blocks(page_path: Path, folder: str, chapter: list[str]) -> N
     page = page_path.read_text(encoding="utf-8")
     names = sorted(rel.split("/", 1)[1] for rel, _ in example_blocks(page) if rel.startswith(folder + "/"))
     assert names == chapter
-    assert page.count("```python") == len(example_blocks(page))
-
-# ------------------------------------------- chapters still on the old page output --
-
-def assert_accessible_svg(text: str, budget: int, *, min_label: int = 40) -> None:
-    """*text* is one figure: a single SVG with role="img" and an aria-label of at
-    least *min_label* characters, a figcaption, currentColor, at most *budget* bytes."""
-    assert text.count("<svg") == 1 and text.count("</svg>") == 1
-    assert re.search(rf'<svg\b[^>]*role="img"[^>]*aria-label="[^"]{{{min_label},}}"', text)
-    assert "<figcaption>" in text and "currentColor" in text
-    assert len(text.encode()) <= budget, len(text.encode())
-
-
-def assert_player(text: str, budget: int, *, min_frames: int = 20, min_label: int = 40) -> dict:
-    """*text* is an animation player with at least *min_frames* frames, a slider
-    over all of them, at most *budget* bytes and an aria-label of at least
-    *min_label* characters; returns its :func:`player_data`."""
-    data = player_data(text)
-    frames = len(data["frames"])
-    assert frames >= min_frames
-    assert f'max="{frames - 1}"' in text
-    assert len(text.encode()) <= budget, len(text.encode())
-    assert re.search(rf'aria-label="[^"]{{{min_label},}}"', text)
-    return data
-
-
-def page_blocks(page: str, folder: str) -> list[tuple[bool, str]]:
-    """(has ``html="1"``, snippet name) of each standard example block of *page*.
-
-    The standard block runs ``snippets/<folder>/<name>`` and shows its code and
-    output in two tabs (either may come first).
-    """
-    blocks = re.findall(r'```python exec="1" source="tabbed-(?:left|right)" tabs="Code\|Output"'
-                        rf'( html="1")?\n--8<-- "snippets/{re.escape(folder)}/([^"]+)"\n```', page)
-    return [(bool(html), name) for html, name in blocks]
-
-
-def assert_page_includes_chapter(page_path: Path, folder: str, chapter: list[str],
-                                 markdown: Collection[str]) -> None:
-    """The page includes every example of *chapter* (sorted names) in the standard
-    block and no other Python block; only the *markdown* ones lack ``html="1"``."""
-    page = page_path.read_text(encoding="utf-8")
-    blocks = page_blocks(page, folder)
-    assert sorted(name for _, name in blocks) == chapter
-    for html, name in blocks:
-        assert html == (name not in markdown), name
-    assert page.count("```python") == len(blocks)
+    quotes = len(re.findall(r'^```python\n--8<-- "src/[^"]+"\n```', page, re.M))  # library code, quoted
+    assert page.count("```python") == len(example_blocks(page)) + quotes

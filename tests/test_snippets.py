@@ -18,9 +18,6 @@ from conftest import ROOT, SNIPPETS, run_snippet
 from pageoutput import example_blocks, figure_kind
 
 ALL_SNIPPETS = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
-# Chapters whose examples end with calcnotes.show (the others still print the old page output).
-SHOWING = {"home", "derivatives", "api", "rules", "optimization", "secants", "numerical", "gradients", "chain"}
-SHOWN = [rel for rel in ALL_SNIPPETS if rel.split("/")[0] in SHOWING]
 BUDGET = {"figure": 60_000, "animation": 400_000, None: 60_000}  # bytes of page output
 MIN_ALT, MIN_CAPTION = 40, 15  # characters: a description, not a label
 
@@ -57,7 +54,7 @@ def test_example_opens_with_a_one_line_docstring(rel):
     assert "\n" not in docstring.strip()
 
 
-@pytest.mark.parametrize("rel", SHOWN)
+@pytest.mark.parametrize("rel", ALL_SNIPPETS)
 def test_example_ends_by_showing_what_it_made_with_one_call_of_show(rel):
     tree = ast.parse((SNIPPETS / rel).read_text(encoding="utf-8"))
     last = tree.body[-1]
@@ -84,7 +81,7 @@ def test_example_runs_and_shows_clean_page_output(rel):
         assert "<?xml" not in out and "<!DOCTYPE" not in out
 
 
-@pytest.mark.parametrize("rel", SHOWN)
+@pytest.mark.parametrize("rel", ALL_SNIPPETS)
 def test_a_figure_is_made_by_show_and_its_block_gives_alt_text_and_a_caption(rel):
     out = run_snippet(rel)
     kind = figure_kind(out)
@@ -98,7 +95,7 @@ def test_a_figure_is_made_by_show_and_its_block_gives_alt_text_and_a_caption(rel
         assert len(options.get("caption", "")) >= MIN_CAPTION, f"{rel} on {page}: no caption"
 
 
-@pytest.mark.parametrize("rel", SHOWN)
+@pytest.mark.parametrize("rel", ALL_SNIPPETS)
 def test_a_block_shows_the_code_beside_its_output_in_two_tabs(rel):
     (page, options), = BLOCKS[rel]
     assert options.get("exec") == "1" and options.get("tabs") == "Code|Output", f"{rel} on {page}"
@@ -114,7 +111,5 @@ CHAPTER_PAGES = sorted(page for page in (ROOT / "docs").glob("*.md")
 def test_every_chapter_shows_a_console_session_the_doctest_glob_runs(page):
     text = page.read_text(encoding="utf-8")
     sessions = re.findall(r"```pycon\n(>>> .*?)\n```", text, re.S)
-    if page.stem in {"chain-rule"} and not sessions:
-        pytest.xfail("chapter not converted yet")  # removed once every chapter shows its session
     assert sessions, f"{page.name} has no ```pycon session"
     assert all(session.endswith("\n") for session in sessions), "a blank line must end each session"
