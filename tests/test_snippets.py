@@ -19,7 +19,7 @@ from pageoutput import example_blocks, figure_kind
 
 ALL_SNIPPETS = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
 # Chapters whose examples end with calcnotes.show (the others still print the old page output).
-SHOWING = {"home", "derivatives", "api", "rules", "optimization", "secants", "numerical"}
+SHOWING = {"home", "derivatives", "api", "rules", "optimization", "secants", "numerical", "autodiff"}
 SHOWN = [rel for rel in ALL_SNIPPETS if rel.split("/")[0] in SHOWING]
 BUDGET = {"figure": 60_000, "animation": 400_000, None: 60_000}  # bytes of page output
 MIN_ALT, MIN_CAPTION = 40, 15  # characters: a description, not a label

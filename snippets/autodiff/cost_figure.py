@@ -1,4 +1,4 @@
-"""Seconds for one f, one reverse gradient and n forward passes, as n grows, on log–log axes."""
+"""Seconds for one g, one reverse gradient and n forward passes, as n grows, on log–log axes."""
 
 import timeit
 
@@ -15,35 +15,41 @@ def rosenbrock(w):
     return np.sum(100 * (w[1:] - w[:-1] ** 2) ** 2 + (1 - w[:-1]) ** 2)
 
 
-def seconds(task):  # one call of task: the best of 5 timings, each of enough calls to last 10 ms
-    calls = max(1, int(0.01 / timeit.timeit(task, number=1)))
-    return min(timeit.repeat(task, number=calls, repeat=5)) / calls
+def seconds(*tasks, rounds=5):  # per call of each task: the best of `rounds`, timed in turn
+    calls = [max(1, int(0.01 / timeit.timeit(task, number=1))) for task in tasks]  # ≥ 10 ms
+    best = [float("inf")] * len(tasks)
+    for _ in range(rounds):  # in turn: a busy moment of the machine slows all alike
+        for i, (task, k) in enumerate(zip(tasks, calls)):
+            best[i] = min(best[i], timeit.timeit(task, number=k) / k)
+    return best
 
 
 def unit(n, j):  # the j-th coordinate direction e_j
     return np.eye(1, n, j)[0]
 
 
-sizes = [10, 30, 100, 300, 1_000, 3_000, 10_000]
-f_time, reverse, forward, measured = [], [], [], []
+sizes = np.array([10, 30, 100, 300, 1_000, 3_000, 10_000])
+times = []  # one g, one grad, n jvps: seconds
+measured = []
 for n in sizes:
     w = np.linspace(-1.5, 1.5, n)
-    f_time.append(seconds(lambda: rosenbrock(w)))
-    reverse.append(seconds(lambda: grad(rosenbrock)(w)))
-    one_jvp = seconds(lambda: jvp(rosenbrock, w, unit(n, 0)))
+    one_g, reverse, one_jvp = seconds(lambda: rosenbrock(w), lambda: grad(rosenbrock)(w),
+                                      lambda: jvp(rosenbrock, w, unit(n, 0)))
     measured.append(n * one_jvp <= LIMIT)
     if measured[-1]:  # run all n passes
-        forward.append(seconds(lambda: [jvp(rosenbrock, w, unit(n, j)) for j in range(n)]))
+        forward, = seconds(lambda: [jvp(rosenbrock, w, unit(n, j)) for j in range(n)], rounds=3)
     else:  # every pass does the same work on another e_j
-        forward.append(n * one_jvp)
+        forward = n * one_jvp
+    times.append([one_g, reverse, forward])
+one_g, reverse, forward = np.array(times).T
+measured = np.array(measured)
 
-sizes, forward, measured = np.array(sizes), np.array(forward), np.array(measured)
-slope = np.polyfit(np.log10(sizes), np.log10(forward / np.array(reverse)), 1)[0]
-print(f"Forward ÷ reverse grows like n to the power {slope:.2f}; forward passes were run up to "
-      f"n = {sizes[measured].max():,} and estimated as n × one pass above.")
+slope = np.polyfit(np.log10(sizes), np.log10(forward / reverse), 1)[0]
+print(f"Forward ÷ reverse grows like n to the power {slope:.2f}. The n forward passes were run "
+      f"up to n = {sizes[measured].max():,}, and estimated as n × one pass above.")
 
 fig, ax = plt.subplots(figsize=(6, 4), layout="constrained")
-ax.plot(sizes, f_time, "o-", color="black", label="one evaluation of f")
+ax.plot(sizes, one_g, "o-", color="black", label="one evaluation of g")
 ax.plot(sizes, reverse, "s-", color=ACCENT, label="reverse: one grad")
 ax.plot(sizes, forward, "-", color=SECANT)
 ax.plot(sizes[measured], forward[measured], "D", color=SECANT, label="forward: n jvps, run")
@@ -51,6 +57,6 @@ ax.plot(sizes[~measured], forward[~measured], "D", color=SECANT, markerfacecolor
         label="forward: n × one jvp, estimated")
 ax.plot(sizes, forward[0] * sizes / sizes[0], ":", color="black", linewidth=1, label="∝ n")
 ax.set(xscale="log", yscale="log", xlabel="inputs n", ylabel="seconds",
-       title="Rosenbrock function of n inputs")
+       title="Rosenbrock function g of n inputs")
 ax.legend(loc="upper left", fontsize=9)
 show(fig)

@@ -13,8 +13,8 @@ w0 = np.array([-1.2, 1.0, 0.5, 0.8])  # w[0] is w₁
 v = np.array([1.0, -2.0, 0.5, 3.0])
 
 rows = [
-    ["hvp(f, w, v): forward over reverse", *hvp(rosenbrock, w0, v)],
-    ["jacobian(grad(f), w) @ v: exact H", *(jacobian(grad(rosenbrock), w0) @ v)],
-    ["hessian(f, w) @ v: finite differences", *(hessian(rosenbrock, w0) @ v)],
+    ["hvp(g, w, v): forward over reverse", *hvp(rosenbrock, w0, v)],
+    ["jacobian(grad(g), w) @ v: exact H", *(jacobian(grad(rosenbrock), w0) @ v)],
+    ["hessian(g, w) @ v: finite differences", *(hessian(rosenbrock, w0) @ v)],
 ]
 show(Table(rows, ["computed by", "(Hv)₁", "(Hv)₂", "(Hv)₃", "(Hv)₄"], digits=10))

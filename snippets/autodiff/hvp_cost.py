@@ -13,25 +13,28 @@ def rosenbrock(w):
     return np.sum(100 * (w[1:] - w[:-1] ** 2) ** 2 + (1 - w[:-1]) ** 2)
 
 
-def seconds(task):  # one call of task: the best of 5 timings, each of enough calls to last 10 ms
-    calls = max(1, int(0.01 / timeit.timeit(task, number=1)))
-    return min(timeit.repeat(task, number=calls, repeat=5)) / calls
+def seconds(*tasks, rounds=5):  # per call of each task: the best of `rounds`, timed in turn
+    calls = [max(1, int(0.01 / timeit.timeit(task, number=1))) for task in tasks]  # ≥ 10 ms
+    best = [float("inf")] * len(tasks)
+    for _ in range(rounds):  # in turn: a busy moment of the machine slows all alike
+        for i, (task, k) in enumerate(zip(tasks, calls)):
+            best[i] = min(best[i], timeit.timeit(task, number=k) / k)
+    return best
 
 
 rows = []
 for n in [10, 100, 1_000, 10_000]:
     w, v = np.linspace(-1.5, 1.5, n), np.linspace(1, -1, n)
-    one_f = seconds(lambda: rosenbrock(w))
-    one_grad = seconds(lambda: grad(rosenbrock)(w))
-    one_hvp = seconds(lambda: hvp(rosenbrock, w, v))
+    one_g, one_grad, one_hvp = seconds(lambda: rosenbrock(w), lambda: grad(rosenbrock)(w),
+                                       lambda: hvp(rosenbrock, w, v))
     measured = n * one_hvp <= LIMIT
     if measured:  # the n × n Hessian, one column (one hvp along e_j) at a time
-        full = seconds(lambda: jacobian(grad(rosenbrock), w))
+        full, = seconds(lambda: jacobian(grad(rosenbrock), w), rounds=3)
     else:  # n columns, each the cost of one hvp
         full = n * one_hvp
-    rows.append([n, one_grad / one_f, one_hvp / one_f, one_hvp / one_grad, full / one_f,
+    rows.append([n, one_grad / one_g, one_hvp / one_g, one_hvp / one_grad, full / one_g,
                  "run" if measured else "estimated: n × one hvp"])
 
-headers = ["inputs n", "1 grad (× f)", "1 hvp (× f)", "hvp ÷ grad", "full Hessian (× f)",
+headers = ["inputs n", "1 grad (× g)", "1 hvp (× g)", "hvp ÷ grad", "full Hessian (× g)",
            "full Hessian"]
 show(Table(rows, headers, digits=3))
