@@ -50,7 +50,7 @@ slope = np.polyfit(np.log10(sizes), np.log10(forward / reverse), 1)[0]
 print(f"Forward ÷ reverse grows like n to the power {slope:.2f}. The n forward passes were run "
       f"up to n = {sizes[measured].max():,}, and estimated as n × one pass above.")
 
-fig, ax = plt.subplots(figsize=(6, 4), layout="constrained")
+fig, ax = plt.subplots(figsize=(5, 3.9), layout="constrained")
 ax.plot(sizes, one_g, "o-", color="black", label="one evaluation of g")
 ax.plot(sizes, reverse, "s-", color=ACCENT, label="reverse: one grad")
 ax.plot(sizes, forward, "-", color=SECANT)
@@ -60,5 +60,5 @@ ax.plot(sizes[~measured], forward[~measured], "D", color=SECANT, markerfacecolor
 ax.plot(sizes, forward[0] * sizes / sizes[0], ":", color="black", linewidth=1, label="∝ n")
 ax.set(xscale="log", yscale="log", xlabel="inputs n", ylabel="CPU seconds",
        title="Rosenbrock function g of n inputs")
-ax.legend(loc="upper left", fontsize=9)
+ax.legend(loc="upper left", fontsize=9.5)
 show(fig)

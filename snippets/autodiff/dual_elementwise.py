@@ -16,12 +16,12 @@ values, slopes = jvp(g, w, np.ones_like(w))
 w0 = 2.0
 value0, slope0 = jvp(g, w0, 1.0)  # one number: w⁰ + 1ε
 
-fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")
+fig, ax = plt.subplots(figsize=(5, 3.4), layout="constrained")
 ax.plot(w, values, color="black", label="g(w) = w sin w + w²: the values")
 ax.plot(w, slopes, color=ACCENT, linestyle="--", label="g′(w): the ε-parts")
 ax.plot([w0, w0], [value0, slope0], "o", color=POINT,
         label=f"at w⁰ = 2: g = {value0:.4f}, g′ = {slope0:.4f}")
 ax.axhline(0, color="black", linewidth=0.6, alpha=0.5)
 ax.set(xlabel="w", title="one call of g on 200 dual numbers")
-ax.legend(loc="upper center", fontsize=9)
+ax.legend(loc="upper center")
 show(fig)
