@@ -2,7 +2,7 @@
 
 The oracles are SymPy and closed forms, never calcnotes. The cost examples
 time real runs on a shared machine, so their tests check the trend the page
-states (reverse mode flat in multiples of g, forward mode growing like n),
+states (reverse mode flat in multiples of g, forward mode growing like N),
 with margins wide enough for a busy machine, not the timings themselves.
 """
 
@@ -24,7 +24,7 @@ FIGURES = ["dual_elementwise.py", "graph_modes.py", "cost_figure.py", "nested_si
 TABLES = ["dual_by_hand.py", "jvp_vjp.py", "cost_table.py", "jacobian_polar.py",
           "jacobian_shapes.py", "nested_self_power.py", "hvp_check.py", "hvp_cost.py"]
 FIGURE_BUDGET = 60_000
-SIZES = [10, 100, 1_000, 10_000]  # the n of the cost tables
+SIZES = [10, 100, 1_000, 10_000]  # the numbers of inputs N of the cost tables
 w, x = sp.symbols("w x", real=True)
 w1, w2 = sp.symbols("w1 w2", real=True)
 
@@ -96,9 +96,10 @@ def test_the_page_shows_two_console_sessions_forward_and_reverse_then_the_hessia
     assert "hvp(g, w0" in sessions[1] and "jacobian(grad(g), w0)" in sessions[1]
 
 
-def test_the_page_writes_the_point_as_w0_and_never_with_a_subscript():
+def test_the_page_writes_the_point_as_w0_and_the_number_of_inputs_as_n_capital():
     page = PAGE.read_text(encoding="utf-8")
     assert "w^0" in page and not re.search(r"w_0|w_\{0\}", page)
+    assert "$N$" in page and "$n$" not in page and r"\mathbb{R}^n" not in page
 
 
 def test_the_chapter_comes_right_after_the_chain_rule_in_the_nav_and_its_exercises_last():
@@ -194,7 +195,7 @@ def test_the_cost_is_measured_for_n_from_10_to_10_thousand(cost):
 
 def test_forward_passes_are_run_up_to_a_size_and_estimated_above_it_and_the_table_says_which(cost):
     how = cost["how"]
-    assert set(how) <= {"run", "estimated: n × one jvp"} and how[0] == "run"
+    assert set(how) <= {"run", "estimated: N × one jvp"} and how[0] == "run"
     assert how == sorted(how, key=lambda h: h != "run")  # once estimated, estimated for every larger n
 
 
@@ -219,12 +220,12 @@ def test_forward_and_reverse_give_the_same_gradient_to_rounding(cost):
 
 def test_the_log_log_figure_states_its_fitted_slope_and_where_forward_passes_stopped_running(output):
     text = output("cost_figure.py")
-    found = re.search(r"grows like n to the power (\S+)\. The n forward passes were run up to "
-                      r"n = ([\d,]+), and estimated as n × one pass above\.", text)
+    found = re.search(r"grows like N to the power (\S+)\. The N forward passes were run up to "
+                      r"N = ([\d,]+), and estimated as N × one pass above\.", text)
     assert found
     assert 0.6 <= float(found[1]) <= 1.4
     assert int(found[2].replace(",", "")) in [10, 30, 100, 300, 1_000, 3_000, 10_000]
-    assert {"one evaluation of g", "reverse: one grad", "∝ n"} <= set(_figure_texts(text))
+    assert {"one evaluation of g", "reverse: one grad", "∝ N"} <= set(_figure_texts(text))
 
 
 # --------------------------------------------------------------- Jacobians --
@@ -321,7 +322,7 @@ def test_one_hessian_vector_product_costs_a_few_gradients_at_every_n(hvp_cost):
 
 def test_the_full_hessian_costs_n_hessian_vector_products_and_grows_with_n(hvp_cost):
     how = hvp_cost["how"]
-    assert set(how) <= {"run", "estimated: n × one hvp"} and how[0] == "run"
+    assert set(how) <= {"run", "estimated: N × one hvp"} and how[0] == "run"
     assert how == sorted(how, key=lambda h: h != "run")
     columns = np.array(hvp_cost["full"]) / np.array(hvp_cost["hvp"])  # in units of one hvp
     assert 0.6 <= _slope(hvp_cost["n"], columns) <= 1.4

@@ -1,4 +1,4 @@
-"""CPU seconds for one g, one reverse gradient and n forward passes, as n grows, on log–log axes."""
+"""CPU seconds for one g, one reverse gradient and N forward passes, as N grows, on log–log axes."""
 
 import time
 import timeit
@@ -26,39 +26,39 @@ def seconds(*tasks, rounds=5):  # CPU time per call of each task: the best of `r
     return best
 
 
-def unit(n, j):  # the j-th coordinate direction e_j
-    return np.eye(1, n, j)[0]
+def unit(N, j):  # the j-th coordinate direction e_j, of length N
+    return np.eye(1, N, j)[0]
 
 
 sizes = np.array([10, 30, 100, 300, 1_000, 3_000, 10_000])
-times = []  # one g, one grad, n jvps: seconds
+times = []  # one g, one grad, N jvps: seconds
 measured = []
-for n in sizes:
-    w = np.linspace(-1.5, 1.5, n)
+for N in sizes:
+    w = np.linspace(-1.5, 1.5, N)
     one_g, reverse, one_jvp = seconds(lambda: rosenbrock(w), lambda: grad(rosenbrock)(w),
-                                      lambda: jvp(rosenbrock, w, unit(n, 0)))
-    measured.append(n * one_jvp <= LIMIT)
-    if measured[-1]:  # run all n passes
-        forward, = seconds(lambda: [jvp(rosenbrock, w, unit(n, j)) for j in range(n)], rounds=3)
+                                      lambda: jvp(rosenbrock, w, unit(N, 0)))
+    measured.append(N * one_jvp <= LIMIT)
+    if measured[-1]:  # run all N passes
+        forward, = seconds(lambda: [jvp(rosenbrock, w, unit(N, j)) for j in range(N)], rounds=3)
     else:  # every pass does the same work on another e_j
-        forward = n * one_jvp
+        forward = N * one_jvp
     times.append([one_g, reverse, forward])
 one_g, reverse, forward = np.array(times).T
 measured = np.array(measured)
 
 slope = np.polyfit(np.log10(sizes), np.log10(forward / reverse), 1)[0]
-print(f"Forward ÷ reverse grows like n to the power {slope:.2f}. The n forward passes were run "
-      f"up to n = {sizes[measured].max():,}, and estimated as n × one pass above.")
+print(f"Forward ÷ reverse grows like N to the power {slope:.2f}. The N forward passes were run "
+      f"up to N = {sizes[measured].max():,}, and estimated as N × one pass above.")
 
 fig, ax = plt.subplots(figsize=(5, 3.9), layout="constrained")
 ax.plot(sizes, one_g, "o-", color="black", label="one evaluation of g")
 ax.plot(sizes, reverse, "s-", color=ACCENT, label="reverse: one grad")
 ax.plot(sizes, forward, "-", color=SECANT)
-ax.plot(sizes[measured], forward[measured], "D", color=SECANT, label="forward: n jvps, run")
+ax.plot(sizes[measured], forward[measured], "D", color=SECANT, label="forward: N jvps, run")
 ax.plot(sizes[~measured], forward[~measured], "D", color=SECANT, markerfacecolor="none",
-        label="forward: n × one jvp, estimated")
-ax.plot(sizes, forward[0] * sizes / sizes[0], ":", color="black", linewidth=1, label="∝ n")
-ax.set(xscale="log", yscale="log", xlabel="inputs n", ylabel="CPU seconds",
-       title="Rosenbrock function g of n inputs")
+        label="forward: N × one jvp, estimated")
+ax.plot(sizes, forward[0] * sizes / sizes[0], ":", color="black", linewidth=1, label="∝ N")
+ax.set(xscale="log", yscale="log", xlabel="inputs N", ylabel="CPU seconds",
+       title="Rosenbrock function g of N inputs")
 ax.legend(loc="upper left", fontsize=9.5)
 show(fig)

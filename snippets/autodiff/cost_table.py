@@ -1,4 +1,4 @@
-"""A full gradient of n inputs: n forward passes (jvp) against one reverse pass (grad)."""
+"""A full gradient of N inputs: N forward passes (jvp) against one reverse pass (grad)."""
 
 import time
 import timeit
@@ -10,7 +10,7 @@ from calcnotes import Table, grad, jvp, show
 LIMIT = 0.5  # seconds: a forward gradient expected to take longer is estimated, not run
 
 
-def rosenbrock(w):  # a classic test loss g of n inputs
+def rosenbrock(w):  # a classic test loss g of N inputs
     return np.sum(100 * (w[1:] - w[:-1] ** 2) ** 2 + (1 - w[:-1]) ** 2)
 
 
@@ -24,8 +24,8 @@ def seconds(*tasks, rounds=5):  # CPU time per call of each task: the best of `r
     return best
 
 
-def unit(n, j):  # the j-th coordinate direction e_j
-    return np.eye(1, n, j)[0]
+def unit(N, j):  # the j-th coordinate direction e_j, of length N
+    return np.eye(1, N, j)[0]
 
 
 def forward_gradient(g, w, coordinates):  # ∂g/∂w_j by one jvp along each e_j
@@ -33,22 +33,22 @@ def forward_gradient(g, w, coordinates):  # ∂g/∂w_j by one jvp along each e_
 
 
 rows = []
-for n in [10, 100, 1_000, 10_000]:
-    w = np.linspace(-1.5, 1.5, n)
+for N in [10, 100, 1_000, 10_000]:
+    w = np.linspace(-1.5, 1.5, N)
     one_g, reverse, one_jvp = seconds(lambda: rosenbrock(w), lambda: grad(rosenbrock)(w),
-                                      lambda: jvp(rosenbrock, w, unit(n, 0)))
-    measured = n * one_jvp <= LIMIT
-    if measured:  # run all n passes
-        forward, = seconds(lambda: forward_gradient(rosenbrock, w, range(n)), rounds=3)
+                                      lambda: jvp(rosenbrock, w, unit(N, 0)))
+    measured = N * one_jvp <= LIMIT
+    if measured:  # run all N passes
+        forward, = seconds(lambda: forward_gradient(rosenbrock, w, range(N)), rounds=3)
     else:  # every pass does the same work on another e_j
-        forward = n * one_jvp
-    run = range(n) if measured else range(20)  # the entries compared: those of passes run
+        forward = N * one_jvp
+    run = range(N) if measured else range(20)  # the entries compared: those of passes run
     by_reverse = grad(rosenbrock)(w)[list(run)]
     by_forward = forward_gradient(rosenbrock, w, run)
     gap = np.max(np.abs(by_forward - by_reverse)) / np.max(np.abs(by_reverse))
-    rows.append([n, one_g * 1e6, reverse / one_g, forward / one_g,
-                 "run" if measured else "estimated: n × one jvp", forward / reverse, gap])
+    rows.append([N, one_g * 1e6, reverse / one_g, forward / one_g,
+                 "run" if measured else "estimated: N × one jvp", forward / reverse, gap])
 
-headers = ["inputs n", "one g (µs)", "reverse: 1 grad (× g)", "forward: n jvps (× g)",
+headers = ["inputs N", "one g (µs)", "reverse: 1 grad (× g)", "forward: N jvps (× g)",
            "forward passes", "forward ÷ reverse", "relative difference of the gradients"]
 show(Table(rows, headers, digits=3))

@@ -1,4 +1,4 @@
-"""Cost of one Hessian-vector product against one gradient and a full Hessian, as n grows."""
+"""Cost of one Hessian-vector product against one gradient and a full Hessian, as N grows."""
 
 import time
 import timeit
@@ -25,18 +25,18 @@ def seconds(*tasks, rounds=5):  # CPU time per call of each task: the best of `r
 
 
 rows = []
-for n in [10, 100, 1_000, 10_000]:
-    w, v = np.linspace(-1.5, 1.5, n), np.linspace(1, -1, n)
+for N in [10, 100, 1_000, 10_000]:
+    w, v = np.linspace(-1.5, 1.5, N), np.linspace(1, -1, N)
     one_g, one_grad, one_hvp = seconds(lambda: rosenbrock(w), lambda: grad(rosenbrock)(w),
                                        lambda: hvp(rosenbrock, w, v))
-    measured = n * one_hvp <= LIMIT
-    if measured:  # the n × n Hessian, one column (one hvp along e_j) at a time
+    measured = N * one_hvp <= LIMIT
+    if measured:  # the N × N Hessian, one column (one hvp along e_j) at a time
         full, = seconds(lambda: jacobian(grad(rosenbrock), w), rounds=3)
-    else:  # n columns, each the cost of one hvp
-        full = n * one_hvp
-    rows.append([n, one_grad / one_g, one_hvp / one_g, one_hvp / one_grad, full / one_g,
-                 "run" if measured else "estimated: n × one hvp"])
+    else:  # N columns, each the cost of one hvp
+        full = N * one_hvp
+    rows.append([N, one_grad / one_g, one_hvp / one_g, one_hvp / one_grad, full / one_g,
+                 "run" if measured else "estimated: N × one hvp"])
 
-headers = ["inputs n", "1 grad (× g)", "1 hvp (× g)", "hvp ÷ grad", "full Hessian (× g)",
+headers = ["inputs N", "1 grad (× g)", "1 hvp (× g)", "hvp ÷ grad", "full Hessian (× g)",
            "full Hessian"]
 show(Table(rows, headers, digits=3))
