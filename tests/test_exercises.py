@@ -149,6 +149,18 @@ WRONG_ANSWERS = {
                "    for _ in range(steps):\n        path.append(path[-1] + lr * slope(path[-1]))\n"
                "    return path",  # climbs instead of descending
     "learning-rate": "largest_lr = 0.5",
+    "dual-cube": "def cube_dual(a, b):\n    return a**3, 3 * a**2",  # lost the tangent b
+    "jvp-by-hand": "def jvp_by_hand(w, v):\n"
+                   "    return np.array([2 * w[0] * w[1] * v[0] + w[0] ** 2 * v[1],\n"
+                   "                     v[0] + np.cos(w[1])])",  # the cosine without v₂
+    "vjp-by-hand": "def vjp_by_hand(w, u):\n"
+                   "    J = np.array([[2 * w[0] * w[1], w[0] ** 2], [1.0, np.cos(w[1])]])\n"
+                   "    return J @ u",  # J u, not uᵀJ
+    "softmax-jacobian": "def softmax_jacobian(z):\n    return np.diag(softmax(z))",  # no − s sᵀ
+    "third-derivative": "def exp_sin_third(w):\n    return 2 * np.exp(w) * np.cos(w)",  # the second
+    "hvp-by-hand": "def hvp_by_hand(w, v):\n"
+                   "    H = np.array([[2 * w[1], 2 * w[0]], [2 * w[0], 3 * w[1] ** 2]])\n"
+                   "    return H @ v",  # 3 w₂², the gradient's entry, not its derivative
 }
 
 
@@ -624,6 +636,61 @@ def _oracle_learning_rate(ns):
     # w_k = (1 - 2 eta)^k w0 shrinks iff |1 - 2 eta| < 1: the boundary is the largest root
     boundary = max(sp.solve(sp.Eq((1 - 2 * eta) ** 2, 1), eta))
     assert ns["largest_lr"] == float(boundary)
+
+
+# 08-autodiff: a dual number, JVP, VJP, a Jacobian, a third derivative, an HVP
+DUAL = sp.Symbol("epsilon")
+AD_CASES = [((1.0, 2.0), (1.0, 0.0)), ((1.0, 2.0), (0.0, 1.0)), ((-0.5, 0.3), (2.0, -1.0)),
+            ((1.5, -2.0), (0.4, 0.7)), ((0.7, 1.1), (-1.3, 0.6))]
+
+
+def _oracle_dual_cube(ns):
+    # (a + bε)³ with ε² = 0: the coefficients of ε⁰ and ε¹ of the expanded cube
+    cube = sp.Poly(sp.expand((a + b * DUAL) ** 3), DUAL)
+    real, tangent = cube.coeff_monomial(1), cube.coeff_monomial(DUAL)
+    for point in [(2.0, 1.0), (-1.5, 1.0), (0.5, -3.0), (1.2, 0.0)]:
+        at = dict(zip((a, b), point))
+        assert np.allclose(ns["cube_dual"](*point), [float(real.subs(at)), float(tangent.subs(at))],
+                           rtol=1e-12, atol=1e-12)
+
+
+def _ad_jacobian(f):
+    """SymPy's Jacobian of the list of expressions f in x1, x2, as a NumPy function."""
+    return sp.lambdify([x1, x2], sp.Matrix(f).jacobian([x1, x2]), "numpy")
+
+
+def _oracle_jvp_by_hand(ns):
+    J = _ad_jacobian([x1**2 * x2, x1 + sp.sin(x2)])
+    for w, v in AD_CASES:
+        np.testing.assert_allclose(ns["jvp_by_hand"](np.array(w), np.array(v)),
+                                   np.array(J(*w), float) @ v, rtol=1e-12, atol=1e-12)
+
+
+def _oracle_vjp_by_hand(ns):
+    J = _ad_jacobian([x1**2 * x2, x1 + sp.sin(x2)])
+    for w, u in AD_CASES:
+        np.testing.assert_allclose(ns["vjp_by_hand"](np.array(w), np.array(u)),
+                                   np.array(u) @ np.array(J(*w), float), rtol=1e-12, atol=1e-12)
+
+
+def _oracle_softmax_jacobian(ns):
+    for z0 in [(1.0, 2.0, 0.5), (0.0, 0.0, 0.0), (-1.0, 3.0, 0.2, 0.7)]:
+        zs = sp.symbols(f"z1:{len(z0) + 1}", real=True)
+        total = sum(sp.exp(z) for z in zs)
+        s = sp.Matrix([sp.exp(z) / total for z in zs])
+        exact = np.array(s.jacobian(zs).subs(dict(zip(zs, z0))).evalf(), dtype=float)
+        np.testing.assert_allclose(ns["softmax_jacobian"](np.array(z0)), exact, rtol=1e-12, atol=1e-14)
+
+
+def _oracle_third_derivative(ns):
+    _agree(ns["exp_sin_third"], sp.diff(sp.exp(x) * sp.sin(x), x, 3), [x], GRID)
+
+
+def _oracle_hvp_by_hand(ns):
+    H = sp.lambdify([x1, x2], sp.hessian(x1**2 * x2 + x2**3, (x1, x2)), "numpy")
+    for w, v in AD_CASES:
+        np.testing.assert_allclose(ns["hvp_by_hand"](np.array(w), np.array(v)),
+                                   np.array(H(*w), float) @ v, rtol=1e-12, atol=1e-12)
 
 
 ORACLES = {name[len("_oracle_"):].replace("_", "-"): f
