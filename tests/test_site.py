@@ -178,7 +178,7 @@ def test_alt_text_on_a_block_whose_example_shows_no_figure_fails_the_build(tmp_p
 
 def test_search_indexes_captions_but_not_the_labels_drawn_inside_figures(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    indexed = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    indexed = " ".join(" ".join((doc["text"] + " " + doc["title"]).split()) for doc in index["docs"])
     drawn, captions, outside = set(), set(), []
     for page in _pages(built_site):
         text = page.read_text(encoding="utf-8")
