@@ -11,7 +11,8 @@ prose:
 - what an example printed: its tables of numbers (a figure's caption stays);
 - pictures (``svg``: tick labels, and the alt text that shows as a tooltip);
 - permalinks (Material's ``¶``, nbconvert's in notebooks), footnote back
-  links, and the notebook's copy button (its ``Copied!``).
+  links, and the notebook's copy button (its ``Copied!``, and the hidden copy
+  of the cell's code it copies).
 
 The formulas come to the index as the text of their MathML, never as TeX
 (hooks/math_render.py).
@@ -32,7 +33,7 @@ MARK = ' data-search-exclude="true"'
 # Opening tags to mark, wherever they are (the mark goes right after the tag's name).
 EVERYWHERE = re.compile(
     r'<(?:pre|svg|clipboard-copy)\b'
-    r'|<div\b(?=[^>]*\sclass="(?:[^"]*\s)?(?:tabbed-labels|highlight)[\s"])'
+    r'|<div\b(?=[^>]*\sclass="(?:[^"]*\s)?(?:tabbed-labels|highlight|clipboard-copy-txt)[\s"])'
     r'|<a\b(?=[^>]*\sclass="(?:headerlink|anchor-link|footnote-backref)")'
 )
 # What an example printed: the first block of its tabs (markdown-exec's "exec-N" ids).
