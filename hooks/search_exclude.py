@@ -9,7 +9,8 @@ prose:
 - tab labels (``Output`` / ``Code`` of every example), and the example's code
   and any other code block, with its file name (``div.highlight``, ``pre``);
 - what an example printed: its tables of numbers (a figure's caption stays);
-- pictures (``svg``: tick labels, and the alt text that shows as a tooltip);
+- pictures (``svg``, where not marked already, as calcnotes' figures mark
+  themselves): tick labels, icons, and the alt text that shows as a tooltip;
 - permalinks (Material's ``¶``, nbconvert's in notebooks), footnote back
   links, and the notebook's copy button (its ``Copied!``, and the hidden copy
   of the cell's code it copies).
@@ -32,7 +33,7 @@ MARK = ' data-search-exclude="true"'
 
 # Opening tags to mark, wherever they are (the mark goes right after the tag's name).
 EVERYWHERE = re.compile(
-    r'<(?:pre|svg|clipboard-copy)\b'
+    r'<(?:pre|clipboard-copy)\b|<svg\b(?![^>]*\sdata-search-exclude)'
     r'|<div\b(?=[^>]*\sclass="(?:[^"]*\s)?(?:tabbed-labels|highlight|clipboard-copy-txt)[\s"])'
     r'|<a\b(?=[^>]*\sclass="(?:headerlink|anchor-link|footnote-backref)")'
 )
