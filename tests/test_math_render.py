@@ -195,7 +195,7 @@ def _notebook_formulas(path: Path) -> int:
     for cell in nbformat.read(path, as_version=4).cells:
         if cell.cell_type == "markdown":
             prose = re.sub(r"```.*?```|`[^`\n]*`", "", cell.source, flags=re.S)
-            count += len(re.findall(r"\$\$.+?\$\$|\$[^$\n]+?\$", prose, flags=re.S))
+            count += len(re.findall(r"\$\$.+?\$\$|\$[^$]+?\$", prose, flags=re.S))  # $…$ may span lines
     return count
 
 
