@@ -248,7 +248,7 @@ MATHML = re.compile(r"<math\b.*?</math>", re.S)
 ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.S)
 # MathML's invisible operators: function application reads as a space, the others as nothing.
 INVISIBLE = {0x2061: " ", 0x2062: None, 0x2063: None, 0x2064: None, 0x200B: None}
-PLACEHOLDER = re.compile(r'(<(span|div) class="arithmatex[^"]*"(?: tabindex="0")?) data-cn-math="(\d+)">[^<]*</\2>')
+PLACEHOLDER = re.compile(r' data-cn-math="(\d+)">[^<]*</(span|div)>')
 
 
 def readable(katex_html: str) -> str:
@@ -271,7 +271,7 @@ class Typeset:
         self.html, self.formulas = page_html, formulas
 
     def fill(self, output: str) -> str:
-        return PLACEHOLDER.sub(lambda m: f"{m.group(1)}>{self.formulas[int(m.group(3))]}</{m.group(2)}>", output)
+        return PLACEHOLDER.sub(lambda m: f">{self.formulas[int(m.group(1))]}</{m.group(2)}>", output)
 
 
 def typeset(page_html: str, renderer: Renderer, where: str, notebook: bool) -> Typeset:
@@ -301,7 +301,7 @@ def typeset(page_html: str, renderer: Renderer, where: str, notebook: bool) -> T
             continue
         inline = f'<span class="arithmatex" data-cn-math="{n}">{html.escape(text, quote=False)}</span>'
         after = AFTER.match(page_html, end)
-        before = BEFORE.search(page_html, pos, start)
+        before = BEFORE.search(page_html, max(pos, start - 8), start)
         if before or after:
             formulas[n] = BREAKS.sub(r"\1<wbr>\2", math)
             opening = before.group(0) if before else ""

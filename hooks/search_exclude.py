@@ -31,45 +31,54 @@ from mkdocs.plugins import event_priority
 
 MARK = ' data-search-exclude="true"'
 
-# Opening tags to mark, wherever they are (the mark goes right after the tag's name).
-EVERYWHERE = re.compile(
-    r'<(?:pre|clipboard-copy)\b|<svg\b(?![^>]*\sdata-search-exclude)'
-    r'|<div\b(?=[^>]*\sclass="(?:[^"]*\s)?(?:tabbed-labels|highlight|clipboard-copy-txt)[\s"])'
-    r'|<a\b(?=[^>]*\sclass="(?:headerlink|anchor-link|footnote-backref)")'
-)
-# What an example printed: the first block of its tabs (markdown-exec's "exec-N" ids).
+# Start tags to mark, the mark right after the tag's name ...
+TAGS = re.compile(r"<(?:pre|clipboard-copy)\b|<svg\b(?![^>]*\sdata-search-exclude)")
+# ... and blocks known by their class (the tools write it first), the same way;
+BLOCKS = re.compile(r'<div class="(?:[^"]*\s)?(?:tabbed-labels|highlight|clipboard-copy-txt)[\s"]')
+# ... and links known by their class, wherever it stands: the mark right before it.
+LINKS = (' class="headerlink"', ' class="anchor-link"', ' class="footnote-backref"')
+# An example: markdown-exec's tabs (ids "exec-N"), which hold its code and what it printed.
 EXAMPLE = re.compile(r'<div class="tabbed-set[^"]*"[^>]*><input checked="checked" id="exec-')
-BLOCK = re.compile(r'<div class="tabbed-block">')
-DIV = re.compile(r"<(/?)div\b")
 TABLE = re.compile(r"<table\b")
 
 
-def _mark(match: re.Match) -> str:
+def _after_name(match: re.Match) -> str:
     return match.group(0) + MARK
 
 
-def _outputs(page_html: str):
-    """(start, end) of each example's output in the page."""
+def _after_div(match: re.Match) -> str:
+    return "<div" + MARK + match.group(0)[4:]
+
+
+def _examples(page_html: str):
+    """(start, end) of each example's tabs in the page."""
     for example in EXAMPLE.finditer(page_html):
-        block = BLOCK.search(page_html, example.end())
-        if block is None:
-            continue
-        depth = 1
-        for div in DIV.finditer(page_html, block.end()):
-            depth += -1 if div.group(1) else 1
+        depth, at = 0, example.start()
+        while True:  # to the div that closes the tabs (str.find: the outputs are long)
+            opening, closing = page_html.find("<div", at), page_html.find("</div>", at)
+            if closing < 0:
+                break
+            if 0 <= opening < closing:
+                depth, at = depth + 1, opening + 4
+                continue
+            depth, at = depth - 1, closing + 6
             if depth == 0:
-                yield block.end(), div.start()
+                yield example.start(), closing
                 break
 
 
 def exclude(page_html: str) -> str:
     """*page_html* with ``data-search-exclude`` on all that is no prose (see the module)."""
     pieces, pos = [], 0
-    for start, end in _outputs(page_html):
-        pieces += [page_html[pos:start], TABLE.sub(_mark, page_html[start:end])]
-        pos = end
+    for start, end in _examples(page_html):
+        if page_html.find("<table", start, end) >= 0:
+            pieces += [page_html[pos:start], TABLE.sub(_after_name, page_html[start:end])]
+            pos = end
     pieces.append(page_html[pos:])
-    return EVERYWHERE.sub(_mark, "".join(pieces))
+    marked = BLOCKS.sub(_after_div, TAGS.sub(_after_name, "".join(pieces)))
+    for link in LINKS:
+        marked = marked.replace(link, MARK + link)
+    return marked
 
 
 @event_priority(-100)  # last: after the math and everything else that writes the page's HTML
