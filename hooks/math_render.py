@@ -35,7 +35,9 @@ this renderer; a build whose formulas are all known starts no Node at all.
 
 A formula KaTeX cannot typeset fails the build in every mode (``--strict`` or
 not, ``-q``; ``serve`` reports it and keeps the last good site), naming the
-page, the formula and KaTeX's message.
+page, the formula and KaTeX's message. A formula KaTeX typesets but LaTeX
+would refuse (KaTeX's strict checks: Unicode text in math mode, say) is a
+warning naming the same, which ``--strict`` turns into a failed build.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).with_name("katex_render.mjs")
 KATEX_PACKAGE = ROOT / "node_modules" / "katex" / "package.json"
 
-FORMAT = "1"  # of the stored entries: [KaTeX's HTML, the text of its MathML]
+FORMAT = "2"  # of the stored entries: [KaTeX's HTML, the text of its MathML, *KaTeX's warnings]
 ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>',
     re.S,
@@ -111,7 +113,7 @@ class Renderer:
         renderer = hashlib.sha256(FORMAT.encode() + SCRIPT.read_bytes()).hexdigest()[:12]
         self.name = f"katex-{self.version}-{renderer}.json"
         self.directory: Path | None = None
-        self.known: dict[str, list[str]] = {}  # "d\0tex" / "i\0tex" -> [KaTeX's HTML, its text]
+        self.known: dict[str, list[str]] = {}  # "d\0tex" / "i\0tex" -> [KaTeX's HTML, its text, *warnings]
         self.used: set[str] = set()
         self.added = 0
         self.process: subprocess.Popen | None = None
@@ -191,7 +193,7 @@ class Renderer:
             errors = []
             for k, result in zip(missing, results):
                 if "html" in result:
-                    self.known[k] = [result["html"], readable(result["html"])]
+                    self.known[k] = [result["html"], readable(result["html"]), *result.get("warnings", [])]
                     self.added += 1
                 else:
                     tex, display = keys[k]
@@ -200,7 +202,11 @@ class Renderer:
             if errors:
                 raise MathError(f"KaTeX cannot typeset {len(errors)} formula(s) on page {where}:\n"
                                 + "\n".join(errors))
-        return {k: self.known[k] for k in keys}
+        found = {k: self.known[k] for k in keys}
+        for k, (_, _, *warnings) in found.items():
+            for warning in warnings:  # stored with the formula: a warm build warns as a cold one
+                log.warning(f"KaTeX on page {where}, in {keys[k][0]!r}: {warning}")
+        return found
 
     def close(self) -> None:
         if self.process is not None:
@@ -290,7 +296,7 @@ def typeset(page_html: str, renderer: Renderer, where: str, notebook: bool) -> T
 
     out, formulas, pos = [], [], 0
     for start, end, tex, display, tag in found:
-        math, text = rendered[Renderer.key(tex, display)]
+        math, text = rendered[Renderer.key(tex, display)][:2]
         n = len(formulas)
         formulas.append(math)
         if display:

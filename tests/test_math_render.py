@@ -93,6 +93,18 @@ def test_a_formula_katex_cannot_typeset_raises_naming_the_page_and_the_formula(r
     assert "$\\frac{1}{$" in message and "\\undefinedcommand" in message
 
 
+def test_a_formula_latex_would_refuse_is_a_warning_each_build_even_from_the_cache(tmp_path, caplog):
+    for _ in range(2):  # typeset, then from the cache
+        r = math_render.Renderer()
+        r.load(tmp_path)
+        caplog.clear()
+        r.render([("café", False), ("x", False)], "accents.md")
+        r.store(everything_built=True)
+        r.close()
+        warnings = [rec.getMessage() for rec in caplog.records if rec.levelname == "WARNING"]
+        assert len(warnings) == 1 and "accents.md" in warnings[0] and "'café'" in warnings[0], warnings
+
+
 def test_typeset_formulas_are_kept_by_tex_display_and_katex_version_so_a_warm_build_starts_no_node(tmp_path):
     first = math_render.Renderer()
     first.load(tmp_path)
