@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import logging
 import re
 import shutil
@@ -83,19 +84,31 @@ def source_digest(root: Path = ROOT) -> str:
 
 
 def build_wheel(root: Path, destination: Path) -> Path:
-    """Build the wheel of the project at *root* into *destination* (once per state of its sources)."""
+    """Build the wheel of the project at *root* into *destination* (once per state of its sources).
+
+    It is built from a copy of the sources in a temporary folder, so that
+    builds running at once (``make serve`` beside ``make test``) never share
+    setuptools' ``build/`` folder, and the checkout gets none.
+    """
     target = destination / source_digest(root) / wheel_name(root)
     if target.is_file():
         return target
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work, "source")
+        shutil.copytree(root / "src", copy / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        for name in ("pyproject.toml", "README.md", "LICENSE"):
+            if (root / name).is_file():
+                shutil.copy(root / name, copy / name)
         result = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-             "--wheel-dir", out, str(root)], capture_output=True, text=True)
-        built = Path(out) / wheel_name(root)
+             "--wheel-dir", str(Path(work, "out")), str(copy)], capture_output=True, text=True)
+        built = Path(work, "out", wheel_name(root))
         if result.returncode != 0 or not built.is_file():
             raise PluginError(f"could not build the calcnotes wheel:\n{result.stderr[-3000:]}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(built, target)
+        partial = target.with_suffix(".partial")
+        shutil.copy(built, partial)
+        os.replace(partial, target)  # another build never sees half a wheel
     return target
 
 

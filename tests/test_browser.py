@@ -277,3 +277,20 @@ def test_the_play_button_advances_the_animation_and_pauses_it(visits):
     assert stopped_at > 0
     record["page"].wait_for_timeout(400)
     assert int(slider.input_value()) == stopped_at
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def test_axe_finds_no_critical_or_serious_violation_inside_the_article_on_any_page(visits):
+    script = AXE.read_text(encoding="utf-8")
+    found = []
+    for record in visits:
+        page = record["page"]
+        page.add_script_tag(content=script)
+        violations = page.evaluate(
+            "async () => (await axe.run({include: [['article']]}, {resultTypes: ['violations']}))"
+            ".violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
+            ".map(v => [v.id, v.nodes.length, v.nodes[0].target.join(' ')])")
+        found += [(record["path"], record["palette"], *v) for v in violations]
+    assert not found
