@@ -8,7 +8,7 @@ from calcnotes.text import number
 from calcnotes.viz import ACCENT, POINT, TANGENT, animate
 
 f = lambda x: np.sin(x)
-x0s = np.linspace(-np.pi, np.pi, 61)  # where the tangent touches, one place per frame
+x0s = np.linspace(-np.pi, np.pi, 200)  # where the tangent touches, one place per frame
 slopes = derivative(f, x0s)  # measured from values of f: no rules used
 
 x = np.linspace(-np.pi, np.pi, 300)
