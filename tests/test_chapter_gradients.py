@@ -26,7 +26,7 @@ TABLES = ["partials_at_a_point.py", "partial_limit.py", "partials_n_inputs.py", 
           "directions_table.py", "zero_gradient.py", "matrix_identities.py",
           "norm_gradient.py", "norm_at_zero.py"]
 FIGURE_BUDGET = 60_000  # inline SVG, 3-D surfaces and contour maps included
-ANIMATION_BUDGET = 250_000  # well under the site's 400 KB: two 3-D panels, 100 frames
+ANIMATION_BUDGET = 200_000  # well under the site's 400 KB: two 3-D panels, 72 frames
 
 x, y, z = sp.symbols("x y z", real=True)
 F = x**2 + 3 * x * y + y**2  # the saddle of the chapter
@@ -336,7 +336,7 @@ def test_each_figure_example_shows_one_small_figure(output, name):
 @pytest.mark.parametrize("name", ANIMATIONS)
 def test_each_animation_example_shows_a_player_with_enough_frames_under_budget(output, name):
     # h shrinks smoothly: as many frames as the seeds' sliders give their motion
-    assert_animation(output(name), ANIMATION_BUDGET, min_frames=100)
+    assert_animation(output(name), ANIMATION_BUDGET, min_frames=72)
 
 
 def test_the_table_examples_show_a_table_and_no_figure(output):

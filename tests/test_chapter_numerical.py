@@ -98,22 +98,23 @@ def test_the_page_ends_with_a_summary_linking_to_the_derivative_rules():
 
 
 @pytest.mark.parametrize("name", ANIMATIONS)
-def test_each_sweep_has_eight_steps_a_decade_from_1_down_to_1e_minus_17(output, name):
-    assert_animation(output(name), ANIMATION_BUDGET, min_frames=137)
+def test_each_sweep_has_five_steps_a_decade_from_1_down_to_1e_minus_17(output, name):
+    # Five steps a decade: as fine as the page's weight allows (two sweeps on one page, 1 MB in all).
+    assert_animation(output(name), ANIMATION_BUDGET, min_frames=86)
     hs = [h for h, _, _ in _sweep(output(name))]
     assert hs[0] == 1 and hs[-1] == pytest.approx(1e-17, rel=0.01)
-    assert np.diff(np.log10(hs)) == pytest.approx(-0.125, abs=0.02)  # printed to 2 digits
+    assert np.diff(np.log10(hs)) == pytest.approx(-0.2, abs=0.02)  # printed to 2 digits
 
 
 def test_the_sweep_of_sin_is_truncation_first_then_round_off_then_no_estimate(output):
     frames = _sweep(output("sweep_sin.py"))
-    # The labels round h to 2 digits; the steps are 10^(−k/8) exactly (eight a decade, checked above).
-    complete = [(10 ** (-k / 8), error) for k, (h, share, error) in enumerate(frames) if share == 0]
+    # The labels round h to 2 digits; the steps are 10^(−k/5) exactly (five a decade, checked above).
+    complete = [(10 ** (-k / 5), error) for k, (h, share, error) in enumerate(frames) if share == 0]
     # Taylor: (sin(w+h) − sin w)/h − cos w ≈ −sin(w) h/2, largest where |sin w| = 1
     half_max = float(sp.maximum(-sp.diff(sp.sin(w), w, 2), w, sp.Interval(-3, 3))) / 2
     for h, error in complete:
         if 1e-6 <= h <= 1e-2:
-            assert error / h == pytest.approx(half_max, rel=0.03)
+            assert error / h == pytest.approx(half_max, rel=0.05)  # errors printed to 2 digits: up to 4 %
     best = min(complete, key=lambda pair: pair[1])[0]
     assert 1e-9 <= best <= 1e-7  # near √ε_mach
     assert max(error for h, error in complete if h < 1e-14) > 1e-2  # round-off: ~ε_mach/h
