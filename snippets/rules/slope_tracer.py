@@ -36,4 +36,4 @@ def update(i):
                   y=1.0, pad=8)  # a fixed place: the title changes every frame
     return f"x⁰ = {number(x0, 3)}, slope {number(slope, 2)}"
 
-show(animate(fig, [tangent, point, trace, marker, top.title], update, len(x0s)))
+show(animate(fig, [tangent, point, trace, marker, top.title], update, len(x0s), fps=24))
