@@ -334,6 +334,13 @@ def test_the_backward_movie_plays_the_steps_in_the_order_the_loop_reports(output
     assert to_a == ["p", "s"]  # the alt text: a receives first from p, then from s
 
 
+def test_the_backward_movie_moves_its_dot_along_each_arrow_in_fifteen_frames(output):
+    labels = player_data(output("backward_movie.py"))["labels"]
+    per_step = {label: labels.count(label) for label in labels if label.startswith("step ")}
+    assert len(per_step) == len(_recorded_order()) and set(per_step.values()) == {15}
+    assert len(labels) == 15 * len(per_step) + 2  # and one frame each to start and to end
+
+
 def test_the_backward_movie_ends_on_the_exact_gradients_of_the_inputs(output):
     data = player_data(output("backward_movie.py"))
     a, b = sp.symbols("a b")

@@ -9,7 +9,7 @@ import sympy as sp
 
 from conftest import ROOT
 from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, figure_counts,
-                        read_number, snippet_reader, table_rows)
+                        player_data, read_number, snippet_reader, table_rows)
 
 PAGE = ROOT / "docs" / "derivatives.md"
 CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "derivatives").glob("*.py"))
@@ -76,7 +76,13 @@ def test_each_figure_example_shows_one_small_figure(output, name):
 
 @pytest.mark.parametrize("name", ANIMATIONS)
 def test_each_animation_example_prints_a_player_with_enough_frames_under_budget(output, name):
-    assert_animation(output(name), ANIMATION_BUDGET)
+    # As fine as the seeds' sliders (200 and 400 frames): the point moves a few pixels a frame.
+    assert_animation(output(name), ANIMATION_BUDGET, min_frames=200)
+
+
+def test_the_wiggly_slider_has_twice_the_frames_of_the_sin_slider_for_its_faster_turns(output):
+    frames = {name: len(player_data(output(name))["frames"]) for name in ANIMATIONS}
+    assert frames == {"tangent_slider_sin.py": 200, "tangent_slider_wiggly.py": 400}
 
 
 def test_the_table_shows_only_the_tangent_error_shrinking_faster_than_the_window(output):
@@ -99,6 +105,14 @@ def test_the_page_includes_every_example_of_the_chapter():
 def test_the_console_session_on_the_page_is_the_tangent_of_x_squared():
     page = PAGE.read_text(encoding="utf-8")
     assert "```pycon\n>>> from calcnotes import tangent_line" in page  # run by the doctest glob
+
+
+def test_the_rate_of_change_session_gives_the_speed_of_free_fall_at_2_seconds():
+    t = sp.Symbol("t")
+    speed = sp.diff(sp.Rational(49, 10) * t**2, t).subs(t, 2)  # oracle: SymPy, 9.8 · 2
+    page = PAGE.read_text(encoding="utf-8")
+    assert f">>> round(derivative(s, 2.0), 6)  # its speed at t = 2, in metres per second\n{float(speed)}\n" in page
+    assert "instantaneous rate of change" in page.split("## Slope, or rate of change")[1]
 
 
 def test_the_page_shows_at_least_two_animations_and_four_figures(output):

@@ -21,11 +21,12 @@ FIGURES = ["surface_and_contours.py", "partial_slices.py", "tangent_planes.py",
            "direction_on_contours.py", "steepest_ascent.py", "gradient_field.py",
            "bowl_field.py", "norm_cone.py"]
 ANIMATIONS = ["secant_planes.py"]
-TABLES = ["partials_at_a_point.py", "taylor_plane_error.py", "nudge_along_v.py",
+TABLES = ["partials_at_a_point.py", "partial_limit.py", "partials_n_inputs.py", "uphill_1d.py",
+          "taylor_plane_error.py", "nudge_along_v.py",
           "directions_table.py", "zero_gradient.py", "matrix_identities.py",
           "norm_gradient.py", "norm_at_zero.py"]
 FIGURE_BUDGET = 60_000  # inline SVG, 3-D surfaces and contour maps included
-ANIMATION_BUDGET = 200_000  # well under the site's 400 KB: two 3-D panels, 40 frames
+ANIMATION_BUDGET = 200_000  # well under the site's 400 KB: two 3-D panels, 72 frames
 
 x, y, z = sp.symbols("x y z", real=True)
 F = x**2 + 3 * x * y + y**2  # the saddle of the chapter
@@ -111,6 +112,60 @@ def test_only_the_tangent_planes_error_shrinks_faster_than_the_distance(output):
         assert ratio_plane == pytest.approx(r, rel=1e-3)
         assert err_axis == pytest.approx(r**2 + r, rel=1e-3)
         assert ratio_axis == pytest.approx(1 + r, rel=1e-3)
+
+
+def test_the_partial_quotients_at_1_2_are_exactly_8_plus_h_and_7_plus_h(output):
+    h = sp.Symbol("h", positive=True)
+    b = sp.Symbol("b")  # the frozen input, as in the steps on the page
+    along_x = sp.expand((F.subs(y, b).subs(x, x + h) - F.subs(y, b)) / h)
+    assert along_x == 2 * x + 3 * b + h  # step 4
+    assert sp.limit(along_x, h, 0).subs(b, y) == sp.diff(F, x)  # step 5
+    along_y = sp.expand((F.subs(y, y + h) - F) / h)
+    assert along_y == 3 * x + 2 * y + h and sp.diff(F, y) == 3 * x + 2 * y  # step 6
+    text = output("partial_limit.py")
+    assert "∂f/∂x = 2x + 3y = 8 and ∂f/∂y = 3x + 2y = 7 at (1, 2)." in text
+    assert (sp.diff(F, x).subs({x: 1, y: 2}), sp.diff(F, y).subs({x: 1, y: 2})) == (8, 7)
+    rows = table_rows(text)
+    assert [read_number(r[0]) for r in rows] == [1, 0.1, 0.01, 0.001, 1e-4]
+    for step, qx, dx, qy, dy in rows:
+        s = sp.nsimplify(read_number(step))
+        assert read_number(qx) == pytest.approx(float(along_x.subs({x: 1, b: 2, h: s})), rel=1e-6)
+        assert read_number(qy) == pytest.approx(float(along_y.subs({x: 1, y: 2, h: s})), rel=1e-6)
+        assert read_number(dx) == pytest.approx(float(s), rel=1e-5) and read_number(dy) == pytest.approx(float(s), rel=1e-5)
+
+
+def test_each_of_the_four_partials_from_the_definition_matches_sympy(output):
+    w1, w2, w3, w4 = sp.symbols("w1:5", real=True)
+    g = w1 * w2 + sp.exp(w3) * w4**2
+    at = {w1: 1, w2: -2, w3: sp.Rational(1, 2), w4: 3}
+    rows = table_rows(output("partials_n_inputs.py"))
+    assert [r[0] for r in rows] == ["∂g/∂w₁", "∂g/∂w₂", "∂g/∂w₃", "∂g/∂w₄"]
+    for row, var in zip(rows, (w1, w2, w3, w4)):
+        exact = sp.diff(g, var).subs(at)
+        second = float(abs(sp.diff(g, var, 2).subs(at)))
+        assert read_number(row[2]) == pytest.approx(float(exact), rel=1e-6)  # typed by hand
+        # the forward quotient with h = 10⁻⁶ is off by about h |∂²g/∂wᵢ²| / 2, plus round-off
+        assert read_number(row[3]) == pytest.approx(float(exact), abs=1e-6 * second + 1e-6)
+        assert read_number(row[4]) == pytest.approx(float(exact), rel=1e-6)
+    assert rows[2][1] == "e^(w₃) w₄²" and rows[3][1] == "2 e^(w₃) w₄"
+
+
+def test_in_one_input_the_move_that_goes_up_is_on_the_side_of_the_slopes_sign(output):
+    w = sp.Symbol("w", real=True)
+    g = sp.sin(w) + sp.Rational(3, 10) * w
+    rows = table_rows(output("uphill_1d.py"))
+    assert [read_number(r[0]) for r in rows] == [-2, 0, 1, 2.5]
+    for at, slope, right, left, uphill in rows:
+        a = sp.nsimplify(read_number(at))
+        exact = float(sp.diff(g, w).subs(w, a))
+        assert read_number(slope) == pytest.approx(exact, rel=1e-3)  # 4 digits printed
+        gain_right = float(g.subs(w, a + sp.Rational(1, 10)) - g.subs(w, a))
+        gain_left = float(g.subs(w, a - sp.Rational(1, 10)) - g.subs(w, a))
+        assert read_number(right) == pytest.approx(gain_right, rel=1e-3)
+        assert read_number(left) == pytest.approx(gain_left, rel=1e-3)
+        assert uphill == ("right (+)" if exact > 0 else "left (−)")
+        # Taylor: each change is δ g′(w⁰) up to δ² max|g″| / 2 = 0.005, with δ = ±0.1
+        assert abs(gain_right - 0.1 * exact) <= 0.005 and abs(gain_left + 0.1 * exact) <= 0.005
 
 
 # ---------------------------------------------------------------- animation --
@@ -280,7 +335,8 @@ def test_each_figure_example_shows_one_small_figure(output, name):
 
 @pytest.mark.parametrize("name", ANIMATIONS)
 def test_each_animation_example_shows_a_player_with_enough_frames_under_budget(output, name):
-    assert_animation(output(name), ANIMATION_BUDGET, min_frames=30)
+    # h shrinks smoothly: as many frames as the seeds' sliders give their motion
+    assert_animation(output(name), ANIMATION_BUDGET, min_frames=72)
 
 
 def test_the_table_examples_show_a_table_and_no_figure(output):

@@ -19,10 +19,10 @@ from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, 
 PAGE = ROOT / "docs" / "optimization.md"
 CHAPTER = sorted(p.name for p in (SNIPPETS / "optimization").glob("*.py"))
 FIGURES = ["critical_points_figure.py", "saddle_figure.py", "descent_path.py",
-           "learning_rates.py", "contour_paths.py"]
+           "learning_rates.py", "contour_paths.py", "accuracy_vs_loss.py"]
 ANIMATIONS = ["descent_contour_animation.py"]
 TABLES = ["critical_points_table.py", "hessian_test.py", "inconclusive.py", "descent_table.py",
-          "learning_rates_table.py", "stopping_tol.py", "stopping_divergence.py"]
+          "learning_rates_table.py", "stopping_tol.py", "stopping_divergence.py", "probability_area.py"]
 FIGURE_BUDGET = 60_000
 ANIMATION_BUDGET = 400_000
 x, w1, w2 = sp.symbols("x w1 w2")
@@ -142,23 +142,25 @@ def test_the_test_is_inconclusive_for_x4_minus_x4_and_x3_which_are_three_differe
 # ------------------------------------------------------------ gradient descent --
 
 
-def test_the_iterate_table_follows_the_closed_form_5_times_0_8_to_the_k(output):
+def test_the_iterate_table_follows_the_closed_form_5_times_0_8_to_the_k_for_20_steps(output):
     rows = table_rows(output("descent_table.py"))
-    assert [int(row[0]) for row in rows] == list(range(11))
+    assert [int(row[0]) for row in rows] == list(range(21))  # the seed's 20 iterations
     for row in rows:
         k = int(row[0])
         exact = 5 * 0.8**k  # w^{k+1} = w^k - 0.1 * 2 w^k = 0.8 w^k
         assert _read_number(row[1]) == pytest.approx(exact, **PRINTED)
         assert _read_number(row[2]) == pytest.approx(exact**2, **PRINTED)
+        assert _read_number(row[3]) == pytest.approx(2 * exact, **PRINTED)  # g′(w) = 2w
         if k:
-            assert _read_number(row[3]) == pytest.approx(0.8, **PRINTED)
-    assert rows[0][3] == "—"
+            assert _read_number(row[4]) == pytest.approx(0.8, **PRINTED)
+    assert rows[0][4] == "—"
+    assert _read_number(rows[-1][1]) == pytest.approx(0.058, abs=5e-4)  # as the page says
 
 
-def test_the_path_on_the_curve_says_where_ten_steps_end(output):
+def test_the_path_on_the_curve_says_where_twenty_steps_end(output):
     text = output("descent_path.py")
-    found = re.search(r"take w from 5 to (\S+)\.", text)
-    assert found and _read_number(found[1]) == pytest.approx(5 * 0.8**10, **PRINTED)
+    found = re.search(r"Twenty steps with lr = 0.1 take w from 5 to (\S+)\.", text)
+    assert found and _read_number(found[1]) == pytest.approx(5 * 0.8**20, **PRINTED)
     assert [t for t in _figure_texts(text) if t.startswith("k = ")] == ["k = 0", "k = 1", "k = 2", "k = 3"]
 
 
@@ -248,6 +250,95 @@ def test_the_two_paths_on_the_contour_map_are_named_by_their_learning_rates(outp
 
 
 # --------------------------------------------------------------- page output --
+
+
+# ------------------------------------------------- why the loss must be differentiable --
+
+
+def _classifier_data():
+    """The twelve examples written in accuracy_vs_loss.py, read from its source, as exact rationals."""
+    import ast
+    tree = ast.parse((SNIPPETS / "optimization" / "accuracy_vs_loss.py").read_text(encoding="utf-8"))
+    (call,) = [node.value for node in tree.body if isinstance(node, ast.Assign)
+               and getattr(node.targets[0], "id", None) == "X"]
+    rows = ast.literal_eval(call.args[0])
+    return [(sp.nsimplify(a), sp.nsimplify(b)) for a, b in rows], [1] * 6 + [0] * 6
+
+
+def _jumps() -> dict[str, set]:
+    """Oracle: where accuracy and AUC can change, in closed form.
+
+    The score of example k is a_k + w₂ b_k: it crosses 0 at w₂ = −a_k / b_k, and the scores of
+    examples i and j swap order at w₂ = −(a_i − a_j) / (b_i − b_j).
+    """
+    X, y = _classifier_data()
+    accuracy = {-a / b for a, b in X if b != 0}
+    pairs = [(X[i], X[j]) for i in range(12) for j in range(12) if y[i] == 1 and y[j] == 0]
+    auc = {-(p[0] - n[0]) / (p[1] - n[1]) for p, n in pairs if p[1] != n[1]}
+    return {"accuracy": accuracy, "AUC": auc}
+
+
+def _exact_accuracy(v) -> sp.Rational:
+    X, y = _classifier_data()
+    return sp.Rational(sum(((a + v * b) > 0) == bool(label) for (a, b), label in zip(X, y)), 12)
+
+
+def test_accuracy_and_auc_have_zero_slope_except_at_grid_points_on_a_jump(output):
+    text = output("accuracy_vs_loss.py")
+    grid = [sp.Rational(k, 100) - 3 for k in range(601)]  # np.linspace(−3, 3, 601), exactly
+    for name, jumps in _jumps().items():
+        found = re.search(rf"^{name}: slope exactly 0 at (\d+) of 601 points, largest \|slope\| (\S+)$", text, re.M)
+        assert found, name
+        on_a_jump = [v for v in grid if v in jumps]
+        # The central difference's step is a few 10⁻⁶ here: no jump lies that close to a grid point
+        # without lying on it, so the slope is non-zero exactly at the grid points on a jump.
+        near = [v for v in grid for j in jumps if 0 < abs(v - j) < sp.Rational(1, 10**4)]
+        assert not near
+        assert int(found[1]) == 601 - len(on_a_jump) and on_a_jump
+        # There, the slope is a jump of k/12 (or k/36 pairs) over a step of about 2 × 6 × 10⁻⁶·max(1, |w₂|).
+        assert read_number(found[2]) > 1000
+
+
+def test_the_cross_entropy_has_a_slope_everywhere_and_its_minimum_is_where_accuracy_is_best(output):
+    X, y = _classifier_data()
+    v = sp.Symbol("v", real=True)
+    p = [1 / (1 + sp.exp(-(a + v * b))) for a, b in X]
+    loss = -sum(sp.log(q) if label else sp.log(1 - q) for q, label in zip(p, y)) / 12
+    best = sp.nsolve(sp.diff(loss, v), v, 1)  # oracle: SymPy's zero of the exact derivative
+    text = output("accuracy_vs_loss.py")
+    assert re.search(r"^cross-entropy: slope exactly 0 at 0 of 601 points", text, re.M)
+    printed = re.search(r"its minimum, w₂ = (\S+)", "\n".join(_figure_texts(text)))
+    assert printed and read_number(printed[1]) == pytest.approx(float(best), abs=0.01)  # grid spacing
+    top = max(_exact_accuracy(sp.Rational(k, 100) - 3) for k in range(601))
+    assert _exact_accuracy(sp.nsimplify(round(float(best), 3))) == top == sp.Rational(11, 12)
+
+
+def test_the_probability_as_an_area_closes_in_on_erf_of_one_over_root_2(output):
+    import mpmath
+    exact = sp.erf(1 / sp.sqrt(2))  # P(−1 < X < 1) for a standard normal X
+    density = lambda s: mpmath.exp(-s**2 / 2) / mpmath.sqrt(2 * mpmath.pi)
+    text = output("probability_area.py")
+    assert f"erf(1/√2) = {float(exact):.8f}." in text
+    rows = table_rows(text)
+    assert [int(r[0]) for r in rows] == [2, 4, 8, 16, 64, 256, 1024]
+    gaps = []
+    for n, area, gap in rows:
+        n = int(n)
+        with mpmath.workdps(30):  # the midpoint sum, computed independently in 30 digits
+            width = mpmath.mpf(2) / n
+            oracle = sum(density(-1 + width * (k + mpmath.mpf(1) / 2)) * width for k in range(n))
+        assert read_number(area) == pytest.approx(float(oracle), rel=1e-8)
+        assert read_number(gap) == pytest.approx(float(oracle - exact), rel=1e-6)
+        gaps.append(read_number(gap))
+    # The midpoint rule errs by about (b − a)² / 24n² · (f′(b) − f′(a)): divide by 4 per doubling.
+    assert gaps[1] / gaps[0] == pytest.approx(0.25, rel=0.1) and gaps[2] / gaps[1] == pytest.approx(0.25, rel=0.05)
+
+
+def test_the_page_explains_surrogates_generalization_and_integrals():
+    page = PAGE.read_text(encoding="utf-8")
+    section = page.split("## Why the loss must be differentiable")[1].split("## Summary")[0]
+    for words in ("surrogate loss", "generalization", "### Where integrals come in", "AUC"):
+        assert words in section, words
 
 
 @pytest.mark.parametrize("name", FIGURES)

@@ -20,9 +20,10 @@ from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, 
 
 PAGE = ROOT / "docs" / "rules.md"
 CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "rules").glob("*.py"))
-FIGURES = ["function_grid.py", "quadratic_figure.py", "x_to_the_x_figure.py"]
+FIGURES = ["function_grid.py", "quadratic_figure.py", "cubic_tangent.py", "x_to_the_x_figure.py"]
 ANIMATIONS = ["slope_tracer.py"]
-TABLES = ["rules_checked.py", "quadratic_checked.py", "x_to_the_x_checked.py",
+TABLES = ["rules_checked.py", "exp_limit.py", "log_limit.py", "sum_and_multiple_limit.py",
+          "product_limit.py", "quotient_limit.py", "quadratic_checked.py", "x_to_the_x_checked.py",
           "sigmoid_checked.py"]
 TEXT = ["sigmoid_peak.py"]
 FIGURE_BUDGET = 60_000
@@ -125,6 +126,109 @@ def test_the_console_session_checks_the_product_rule_against_3e_and_2e():
     assert "```pycon\n>>> import numpy as np\n>>> from calcnotes import derivative" in page
     # The session's outputs, against SymPy (the doctest glob runs the session itself).
     assert f"\n{float(3 * sp.E):.6f}\n" in page and f"\n{float(2 * sp.E):.6f}\n" in page
+
+
+# ----------------------------------------------------- the rules from the definition --
+
+h = sp.Symbol("h", real=True, nonzero=True)
+F, G = sp.Function("f"), sp.Function("g")
+
+
+def _quotient(expr, at=None):
+    """The difference quotient (e(x + h) − e(x)) / h of a SymPy expression in x, at x = *at*."""
+    q = (expr.subs(x, x + h) - expr) / h
+    return q if at is None else q.subs(x, at)
+
+
+def _value(expr, step) -> float:
+    return float(expr.subs(h, sp.nsimplify(step)).evalf(30))
+
+
+def test_the_exponential_factor_is_the_quotient_at_any_x_and_tends_to_1_but_ln_2_for_base_2(output):
+    factor = (sp.exp(h) - 1) / h
+    assert sp.simplify(_quotient(sp.exp(x)) - sp.exp(x) * factor) == 0  # the identity on the page
+    assert sp.limit(factor, h, 0) == 1 and sp.limit((2**h - 1) / h, h, 0) == sp.log(2)
+    rows = table_rows(output("exp_limit.py"))
+    assert [read_number(r[0]) for r in rows] == [1, 0.1, 0.01, 0.001, 1e-4, 1e-5, -1e-5]
+    for step, f, minus_one, at_2, base_2 in rows:
+        exact = _value(factor, read_number(step))
+        assert read_number(f) == pytest.approx(exact, rel=1e-6)  # 7 digits printed
+        assert read_number(minus_one) == pytest.approx(exact - 1, rel=1e-6)  # expm1: no cancellation
+        # secant_slope subtracts: round-off about ε_mach/h, below the 7 digits printed
+        assert read_number(at_2) == pytest.approx(_value(_quotient(sp.exp(x), 2) / sp.exp(2), read_number(step)), rel=1e-6)
+        assert read_number(base_2) == pytest.approx(_value((2**h - 1) / h, read_number(step)), rel=1e-6)
+    assert read_number(rows[-2][4]) == pytest.approx(float(sp.log(2)), abs=2e-5)
+
+
+def test_the_logarithm_quotient_is_one_over_x_times_log_1_plus_u_over_u_and_tends_to_one_half(output):
+    u = h / x
+    assert sp.simplify(sp.expand_log(x * _quotient(sp.log(x)) - sp.log(1 + u) / u, force=True)) == 0
+    assert sp.limit(sp.log(1 + h) / h, h, 0) == 1
+    rows = table_rows(output("log_limit.py"))
+    for step, q, x_q, factor, minus in rows:
+        s = read_number(step)
+        exact = _value(_quotient(sp.log(x), 2), s)
+        assert read_number(q) == pytest.approx(exact, rel=1e-6)
+        assert read_number(x_q) == pytest.approx(2 * exact, rel=1e-6)
+        assert read_number(factor) == pytest.approx(_value(sp.log(1 + h / 2) / (h / 2), s), rel=1e-6)
+        assert read_number(minus) == pytest.approx(exact - 0.5, rel=1e-5)
+    assert abs(read_number(rows[-1][-1])) < 2e-6  # heading for 1/x = 1/2
+
+
+def test_sum_and_constant_multiple_quotients_are_the_parts_quotients_for_every_step(output):
+    f, g = x**3, sp.sin(x)
+    assert sp.simplify(_quotient(F(x) + G(x)) - _quotient(F(x)) - _quotient(G(x))) == 0
+    assert sp.simplify(_quotient(5 * F(x)) - 5 * _quotient(F(x))) == 0
+    text = output("sum_and_multiple_limit.py")
+    for step, q_sum, q_parts, q_multiple, c_q in table_rows(text):
+        s = read_number(step)
+        assert read_number(q_sum) == pytest.approx(_value(_quotient(f + g, 1), s), rel=1e-9)
+        assert read_number(q_parts) == read_number(q_sum)
+        assert read_number(q_multiple) == pytest.approx(_value(_quotient(5 * f, 1), s), rel=1e-9)
+        assert read_number(c_q) == read_number(q_multiple)
+    assert f"= {float(sp.diff(f + g, x).subs(x, 1)):.6f}" in text and "5 · 3 = 15." in text
+
+
+def test_the_split_product_quotient_is_an_identity_and_tends_to_the_product_rule(output):
+    split = F(x + h) * _quotient(G(x)) + G(x) * _quotient(F(x))
+    assert sp.simplify(_quotient(F(x) * G(x)) - split) == 0  # for any f and g
+    product = x**2 * sp.sin(x)
+    rule = float(sp.diff(product, x).subs(x, 1))
+    text = output("product_limit.py")
+    printed = re.search(r"= cos 1 \+ 2 sin 1 = (\S+)$", text, re.M)
+    assert printed and read_number(printed[1]) == pytest.approx(rule, rel=1e-8)  # 9 digits printed
+    previous = None
+    for step, q, parts, minus in table_rows(text):
+        exact = _value(_quotient(product, 1), read_number(step))
+        assert read_number(q) == pytest.approx(exact, rel=1e-8) and read_number(parts) == pytest.approx(exact, rel=1e-8)
+        assert read_number(minus) == pytest.approx(exact - rule, rel=1e-4, abs=1e-12)
+        if previous is not None:  # first order: the gap shrinks tenfold with h
+            assert read_number(minus) == pytest.approx(previous / 10, rel=0.05)
+        previous = read_number(minus)
+
+
+def test_the_split_quotient_of_a_ratio_is_an_identity_and_tends_to_the_quotient_rule(output):
+    split = (G(x) * _quotient(F(x)) - F(x) * _quotient(G(x))) / (G(x) * G(x + h))
+    assert sp.simplify(_quotient(F(x) / G(x)) - split) == 0  # for any f and g with g ≠ 0
+    ratio = sp.sin(x) / (x**2 + 1)
+    rule = float(sp.diff(ratio, x).subs(x, 1))
+    text = output("quotient_limit.py")
+    printed = re.search(r"/ 2² = (\S+)$", text, re.M)
+    assert printed and read_number(printed[1]) == pytest.approx(rule, rel=1e-8)  # 9 digits printed
+    for step, q, parts, minus in table_rows(text):
+        exact = _value(_quotient(ratio, 1), read_number(step))
+        assert read_number(q) == pytest.approx(exact, rel=1e-8) and read_number(parts) == pytest.approx(exact, rel=1e-8)
+        assert read_number(minus) == pytest.approx(exact - rule, rel=1e-4, abs=1e-12)
+    assert abs(read_number(table_rows(text)[-1][-1])) < 1e-5
+
+
+def test_the_tangent_of_x_cubed_minus_one_over_x_at_1_is_y_equals_4x_minus_4(output):
+    f = x**3 - 1 / x
+    slope = sp.diff(f, x).subs(x, 1)
+    assert (slope, f.subs(x, 1) - slope) == (4, -4)  # oracle: SymPy
+    text = output("cubic_tangent.py")
+    assert "The tangent at x = 1 is y = 4x − 4." in text
+    assert "tangent: y = 4x − 4" in _figure_texts(text)
 
 
 # ------------------------------------------------------------- worked examples --
@@ -274,10 +378,10 @@ def test_the_lower_panel_is_the_derivative_and_its_point_is_the_slope_at_the_upp
 
 
 def test_the_tracer_plays_enough_frames_under_budget_and_its_slopes_are_cosines(output):
-    data = assert_animation(output("slope_tracer.py"), ANIMATION_BUDGET, min_frames=40)
+    data = assert_animation(output("slope_tracer.py"), ANIMATION_BUDGET, min_frames=200)
     points = []
     for label in data["labels"]:
-        at, slope = re.fullmatch(r"x⁰ = (\S+), slope (\S+)", label).groups()
+        at, slope = re.fullmatch(r"x⁰ = (\S+), slope (.+)", label).groups()
         points.append(read_number(at))
         # Positions are printed to 3 digits, slopes to 2: compare loosely with cos.
         assert read_number(slope) == pytest.approx(float(sp.cos(read_number(at))), abs=0.02), label
@@ -285,9 +389,9 @@ def test_the_tracer_plays_enough_frames_under_budget_and_its_slopes_are_cosines(
     assert points[-1] == pytest.approx(float(sp.pi), abs=1e-2)
 
 
-def test_the_page_shows_three_figures_and_one_animation(output):
+def test_the_page_shows_four_figures_and_one_animation(output):
     figures, animations = figure_counts(output(name) for name in CHAPTER)
-    assert (figures, animations) == (3, 1)
+    assert (figures, animations) == (4, 1)
 
 
 # ---------------------------------------------------------------------- page --

@@ -12,11 +12,11 @@ from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, 
 
 PAGE = ROOT / "docs" / "secants.md"
 CHAPTER = sorted(p.name for p in (ROOT / "snippets" / "secants").glob("*.py"))
-FIGURES = ["polygons.py", "secant_and_tangent.py", "secant_fan.py",
+FIGURES = ["polygons.py", "secant_and_tangent.py", "secant_panels.py", "secant_fan.py",
            "one_sided_secants.py", "quotient_graph.py"]
 ANIMATIONS = ["secant_slider_sin.py", "secant_slider_tanh.py", "secant_slider_relu.py"]
-TABLES = ["polygon_areas.py", "limit_table.py", "square_limit.py",
-          "one_sided_slopes.py", "differentiability.py"]
+TABLES = ["polygon_areas.py", "average_rates.py", "limit_table.py", "limit_table_float32.py",
+          "square_limit.py", "one_sided_slopes.py", "differentiability.py", "on_an_interval.py"]
 TEXT = ["secant_example.py"]
 FIGURE_BUDGET = 60_000
 ANIMATION_BUDGET = 400_000
@@ -120,6 +120,39 @@ def test_the_secant_figure_gives_the_secant_and_the_tangent_and_the_run_and_rise
     assert read_number(rise.removeprefix("rise ")) == pytest.approx(float(sp.sin(-2.6)), abs=5e-5)
 
 
+def test_the_slope_from_1_4_to_3_12_on_x_squared_plus_3_is_4(output):
+    f = x**2 + 3
+    assert (f.subs(x, 1), f.subs(x, 3)) == (4, 12)
+    exact = (f.subs(x, 3) - f.subs(x, 1)) / (3 - 1)
+    assert exact == 4
+    assert "From (1, 4) to (3, 12): rise 8 over run 2, slope 4." in output("average_rates.py")
+
+
+def test_the_average_rates_over_1_to_1_plus_dx_are_2_plus_dx_and_head_for_the_derivative(output):
+    f = x**2 + 3
+    dx = sp.Symbol("dx", positive=True)
+    rate = sp.cancel((f.subs(x, 1 + dx) - f.subs(x, 1)) / dx)
+    assert rate == 2 + dx and sp.limit(rate, dx, 0) == sp.diff(f, x).subs(x, 1) == 2
+    rows = table_rows(output("average_rates.py"))
+    steps = [sp.nsimplify(row[2]) for row in rows]
+    assert steps == [2, 1, sp.Rational(1, 2), sp.Rational(1, 10), sp.Rational(1, 100), sp.Rational(1, 1000)]
+    for (interval, change, _, printed), step in zip(rows, steps):
+        assert interval == f"[1, {float(1 + step):g}]"
+        assert read_number(change) == pytest.approx(float(f.subs(x, 1 + step) - 4), rel=1e-6)
+        assert read_number(printed) == pytest.approx(float(rate.subs(dx, step)), rel=1e-6)
+
+
+def test_the_three_panels_show_secants_of_sin_for_shrinking_steps_with_their_exact_slopes(output):
+    texts = _texts(output("secant_panels.py"))
+    titles = [t for t in texts if t.startswith(("h = ", "slope "))]
+    steps = [read_number(t.removeprefix("h = ")) for t in titles if t.startswith("h = ")]
+    slopes = [read_number(t.removeprefix("slope ")) for t in titles if t.startswith("slope ")]
+    assert steps == [-2.6, -1.2, -0.3]
+    for step, slope in zip(steps, slopes):
+        assert slope == pytest.approx(_secant_slope(sp.sin(w), 0, sp.nsimplify(step)), abs=5e-5)
+    assert slopes == sorted(slopes) and 1 - slopes[-1] < 0.02  # closing in on cos(0) = 1
+
+
 # ------------------------------------------------------------------ animations --
 
 
@@ -203,6 +236,28 @@ def test_every_row_of_the_limit_table_is_the_exact_quotient_2_plus_3h(output):
     assert sp.limit(quotient, h, 0) == 2
 
 
+def test_the_float32_column_drifts_from_2_plus_3h_by_about_eps_over_h_and_float64_does_not(output):
+    text = output("limit_table_float32.py")
+    eps64, eps32 = 2.0**-52, 2.0**-23  # machine epsilon of IEEE double and single precision
+    assert f"ε_mach of float64: {eps64:.3g}".replace("e-16", " × 10⁻¹⁶") in text
+    assert f"ε_mach of float32: {eps32:.3g}".replace("e-07", " × 10⁻⁷") in text
+    rows = table_rows(text)
+    assert [row[0] for row in rows] == ["0.1", "0.01", "0.001", "0.0001", "0.00001", "0.000001"]
+    errors32 = []
+    for step, q64, q32, exact in rows:
+        oracle = float(2 + 3 * sp.Rational(step))  # the exact quotient, 2 + 3h
+        assert read_number(exact) == pytest.approx(oracle, rel=1e-12)
+        # float64: round-off about ε64/h, far below the 7 digits printed.
+        assert read_number(q64) == pytest.approx(oracle, rel=1e-7)
+        # float32: rounding the input 1 + h and the outputs costs a few ε32/h at most.
+        errors32.append(abs(read_number(q32) - oracle))
+        assert errors32[-1] <= 4 * eps32 / float(step) + 1e-6
+    # The drift is visible from h = 0.01 and grows as h shrinks below 10⁻⁴.
+    assert all(error > 1e-6 for error in errors32[1:])
+    assert errors32[3] < errors32[4] < errors32[5]
+    assert abs(read_number(rows[-1][2]) - 2) > abs(read_number(rows[1][2]) - 2)  # as the page says
+
+
 def test_the_quotient_of_x_squared_is_2x_plus_h_at_every_x_and_step(output):
     quotient = sp.cancel(((x + h) ** 2 - x**2) / h)
     assert quotient == 2 * x + h
@@ -267,6 +322,29 @@ def test_the_differentiability_verdicts_agree_with_exact_one_sided_limits(output
     assert [row[4] for row in rows] == ["yes", "yes", "no", "yes", "no", "yes"]
 
 
+INTERVAL_CASES = {"sin(w)": sp.sin(w), "|w|": sp.Abs(w), "|w² − 1|": sp.Abs(w**2 - 1)}
+
+
+def test_on_an_interval_the_test_fails_exactly_at_the_corners_the_grid_hits(output):
+    rows = table_rows(output("on_an_interval.py"))
+    assert [(row[0], row[1]) for row in rows] == [(name, span) for name in INTERVAL_CASES
+                                                  for span in ("[−2, 2]", "[0.2, 0.8]")]
+    for name, span, count, where, verdict in rows:
+        g = INTERVAL_CASES[name]
+        # Oracle: an absolute value has a corner where its argument is zero, and only there.
+        inner = g.args[0] if isinstance(g, sp.Abs) else None
+        corners = sorted(float(c) for c in sp.solve(inner, w)) if inner is not None else []
+        a, b = (read_number(end) for end in span.strip("[]").split(", "))
+        grid = [round(a + (b - a) * i / 40, 10) for i in range(41)]
+        hit = [c for c in corners if any(abs(c - p) < 1e-12 for p in grid)]
+        assert int(count) == len(grid)
+        assert where == (", ".join(f"{c:g}".replace("-", "−") for c in hit) or "nowhere")
+        assert verdict == ("not differentiable" if hit else "differentiable")
+        for corner in hit:  # and the corner really is one: the one-sided limits differ
+            quotient = (g.subs(w, corner + h) - g.subs(w, corner)) / h
+            assert sp.limit(quotient, h, 0, dir="-") != sp.limit(quotient, h, 0, dir="+")
+
+
 def test_the_quotient_graph_marks_one_limit_for_sin_and_two_for_relu(output):
     texts = _texts(output("quotient_graph.py"))
     # Oracle: SymPy's one-sided limits of (g(h) − g(0)) / h at h = 0.
@@ -309,7 +387,7 @@ def test_the_console_sessions_on_the_page_compute_a_secant_slope_and_relus_one_s
     assert ">>> one_sided_slopes(relu, 0.0, 1e-8)\n(0.0, 1.0)\n\n```" in page
 
 
-def test_the_page_shows_three_animations_and_five_figures(output):
+def test_the_page_shows_three_animations_and_six_figures(output):
     figures, animations = figure_counts(output(name) for name in CHAPTER)
     assert (figures, animations) == (len(FIGURES), len(ANIMATIONS))
 

@@ -14,4 +14,4 @@ f = q**2
 
 names = {"a": a, "b": b, "p = a·b": p, "s = sin a": s, "q = p + s": q,
          "f = q²": f}
-show(backward_animation(f, names, frames_per_step=5))
+show(backward_animation(f, names, frames_per_step=15, fps=15))  # one second a step

@@ -7,4 +7,4 @@ from calcnotes.viz import tangent_slider
 
 g = lambda w: np.sin(w)
 
-show(tangent_slider(g, span=(-3, 3), frames=60, label="g(w) = sin(w)"))
+show(tangent_slider(g, span=(-3, 3), frames=200, fps=24, label="g(w) = sin(w)"))

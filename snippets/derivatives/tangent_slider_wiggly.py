@@ -7,4 +7,4 @@ from calcnotes.viz import tangent_slider
 
 g = lambda w: np.sin(4 * w) + 0.1 * w**2
 
-show(tangent_slider(g, span=(-3, 3), frames=120, fps=15, label="g(w) = sin(4w) + 0.1w²"))
+show(tangent_slider(g, span=(-3, 3), frames=400, fps=30, label="g(w) = sin(4w) + 0.1w²"))

@@ -11,7 +11,7 @@ from calcnotes.viz import POINT, SECANT, SURFACE, TANGENT, animate
 g = lambda w: 5 + (w[0] + 0.5) ** 2 + (w[1] + 0.5) ** 2
 w0 = np.array([0.0, 0.0])
 e = np.eye(2)  # e[0] points along w₁, e[1] along w₂
-steps = (1 - np.arange(40) / 40) ** 2  # h falls from 1 towards 0: fast, then slowly
+steps = (1 - np.arange(72) / 72) ** 2  # h falls from 1 towards 0: fast, then slowly
 exact = [partial(g, w0, i) for i in range(2)]
 
 fig, axes = plt.subplots(1, 2, figsize=(7.2, 3.8), layout="constrained",
@@ -57,4 +57,4 @@ def update(k):
 
 
 moving = [artist for ax, *drawn in panels for artist in [*drawn, ax.title]]
-show(animate(fig, moving, update, frames=len(steps), fps=8))
+show(animate(fig, moving, update, frames=len(steps), fps=12))

@@ -12,5 +12,5 @@ dg = lambda w: (  # quotient and chain rules, by hand
 )
 
 # 700 points: the spikes are a few thousandths wide
-show(step_sweep(g, dg, span=(0.9, 1.13), method="forward", steps=(1, 1e-17), frames=69,
+show(step_sweep(g, dg, span=(0.9, 1.13), method="forward", steps=(1, 1e-17), frames=86, fps=8,
                 n=700, label="g(w) = cos(40w)¹⁰⁰/(w²+1)"))

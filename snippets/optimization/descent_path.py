@@ -1,4 +1,4 @@
-"""The same ten steps drawn on the curve g(w) = w²."""
+"""The same twenty steps drawn on the curve g(w) = w²."""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -9,8 +9,8 @@ from calcnotes.viz import ACCENT, POINT
 
 g = lambda w: w**2
 
-run = gradient_descent(g, 5.0, lr=0.1, steps=10)
-print(f"Ten steps with lr = 0.1 take w from 5 to {number(run.w)}.")
+run = gradient_descent(g, 5.0, lr=0.1, steps=20)
+print(f"Twenty steps with lr = 0.1 take w from 5 to {number(run.w)}.")
 
 w = np.linspace(-2, 6, 200)
 fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")

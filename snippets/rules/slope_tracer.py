@@ -8,7 +8,7 @@ from calcnotes.text import number
 from calcnotes.viz import ACCENT, POINT, TANGENT, animate
 
 f = lambda x: np.sin(x)
-x0s = np.linspace(-np.pi, np.pi, 61)  # where the tangent touches, one place per frame
+x0s = np.linspace(-np.pi, np.pi, 200)  # where the tangent touches, one place per frame
 slopes = derivative(f, x0s)  # measured from values of f: no rules used
 
 x = np.linspace(-np.pi, np.pi, 300)
@@ -36,4 +36,4 @@ def update(i):
                   y=1.0, pad=8)  # a fixed place: the title changes every frame
     return f"x⁰ = {number(x0, 3)}, slope {number(slope, 2)}"
 
-show(animate(fig, [tangent, point, trace, marker, top.title], update, len(x0s)))
+show(animate(fig, [tangent, point, trace, marker, top.title], update, len(x0s), fps=24))
