@@ -20,6 +20,7 @@ from calcnotes.viz.style import CURVE, EXTRA, POINT, TANGENT, style
 __all__ = ["quadratic_slider"]
 
 _SAMPLES = 121  # points of the parabola across the span, per frame: smooth, and a few KB
+_TEXT = 11  # points
 
 
 def _coefficients(g: Callable, centres) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
@@ -127,20 +128,22 @@ def quadratic_slider(g: Callable, span: Sequence[float] = (-3.0, 3.0), *, frames
     centres = np.linspace(lo + inset, hi - inset, n)
     heights, slopes, bends, _ = _coefficients(g, centres)
 
-    fig = Figure(figsize=(6.0, 4.0), layout="constrained")
+    # Narrow, with 11 pt text: at least 11 px on a phone, where the figure is ~360 px wide.
+    fig = Figure(figsize=(4.8, 3.9), layout="constrained")
     ax = fig.add_subplot()
+    ax.tick_params(labelsize=_TEXT)
     w = np.linspace(lo, hi, 400)
     curve, = ax.plot(w, values_of(g, w), color=CURVE, label=label or f"g({var})")
     ax.set_xlim(lo, hi)
     fit_y(ax, curve.get_ydata(), pad=0.2)
     bottom, top = ax.get_ylim()
     margin = 0.1 * (top - bottom)
-    tangent, = ax.plot([], [], color=TANGENT, linewidth=2.2, zorder=3, label="tangent line (1st order)")
-    parabola, = ax.plot([], [], color=EXTRA, linewidth=2.6, zorder=4, label="parabola (2nd order)")
+    tangent, = ax.plot([], [], color=TANGENT, linewidth=2.2, zorder=3, label="tangent line")
+    parabola, = ax.plot([], [], color=EXTRA, linewidth=2.6, zorder=4, label="parabola")
     point, = ax.plot([], [], "o", color=POINT, markersize=8, zorder=5, label=f"the point {var}⁰")
-    ax.set_xlabel(var)
+    ax.set_xlabel(var, fontsize=_TEXT)
     ax.grid(True)
-    fig.legend(loc="outside upper center", ncols=2)
+    fig.legend(loc="outside upper center", ncols=2, fontsize=_TEXT, handlelength=1.6, columnspacing=1.2)
     across = np.linspace(lo, hi, _SAMPLES)
 
     def update(i: int) -> str:
@@ -156,7 +159,7 @@ def quadratic_slider(g: Callable, span: Sequence[float] = (-3.0, 3.0), *, frames
         point.set_data([w0], [y0])
         at, first, second = number(w0, 3), number(slope, digits), number(bend, digits)
         # A fixed title position: Matplotlib would otherwise re-place it per render.
-        ax.set_title(f"at {var}⁰ = {at}:  g′({var}⁰) = {first},  g″({var}⁰) = {second}", y=1.0, pad=8)
+        ax.set_title(f"at {var}⁰ = {at}:  g′ = {first},  g″ = {second}", y=1.0, pad=8, fontsize=_TEXT)
         return f"{var}⁰ = {at}, g({var}⁰) = {number(y0, digits)}, g′ = {first}, g″ = {second}"
 
     return animate(fig, [tangent, parabola, point, ax.title], update, n, fps=fps)
