@@ -189,16 +189,18 @@ def newton(f, w0, *, steps, tol=None) -> DescentResult:
     steps = check_count(steps, "steps")
     if tol is not None:
         tol = check_positive(tol, "tol")
-    slope = grad(f)
-    bend = grad(slope) if w.ndim == 0 else None
+    # --8<-- [start:newton-derivatives]
+    slope = grad(f)  # the exact gradient, by reverse mode
+    bend = grad(slope) if w.ndim == 0 else None  # one input: the second derivative, nested
 
     def gradient_at(point):
         return np.asarray(slope(point if point.ndim else float(point)), dtype=float)
 
-    def hessian_at(point):
+    def hessian_at(point):  # as an n × n matrix, n = w.size
         n = point.size
         matrix = bend(float(point)) if point.ndim == 0 else jacobian(slope, point)
         return np.asarray(matrix, dtype=float).reshape(n, n)
+    # --8<-- [end:newton-derivatives]
 
     path = [w]
     converged = False
@@ -229,6 +231,7 @@ def newton(f, w0, *, steps, tol=None) -> DescentResult:
     )
 
 
+# --8<-- [start:newton-step]
 def _newton_step(gradient_value, hessian_matrix):
     """The Newton step ``d`` solving ``H d = ∇f`` (flat), or None where there is none.
 
@@ -247,6 +250,7 @@ def _newton_step(gradient_value, hessian_matrix):
         return np.linalg.solve(hessian_matrix, g)
     except np.linalg.LinAlgError:  # exactly singular
         return None
+# --8<-- [end:newton-step]
 
 
 def _value(f, w) -> float:
