@@ -117,9 +117,9 @@ def newton(f, w0, *, steps, tol=None) -> DescentResult:
     """Minimise ``f`` by Newton's method from ``w0``, with exact derivatives.
 
     Each step jumps to the critical point of the quadratic (second-order
-    Taylor) approximation of ``f`` at the current iterate:
-    ``w_{k+1} = w_k - ∇²f(w_k)⁻¹ ∇f(w_k)``, for a number ``w0``
-    ``w_{k+1} = w_k - f'(w_k) / f''(w_k)``. The gradient is
+    Taylor) approximation of ``f`` at the current iterate ``wᵏ``:
+    ``wᵏ⁺¹ = wᵏ − ∇²f(wᵏ)⁻¹ ∇f(wᵏ)``, for a number ``w0``
+    ``wᵏ⁺¹ = wᵏ − f′(wᵏ) / f″(wᵏ)``. The gradient is
     ``calcnotes.grad(f)`` and the Hessian ``calcnotes.jacobian(grad(f), w)``
     (``grad(grad(f))`` for a number), both exact: ``f`` is written as for
     `calcnotes.grad`. Chapter 9 (second order) teaches it.
