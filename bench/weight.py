@@ -12,6 +12,10 @@ What is counted (bytes on disk, before any compression; 1 KB = 1000 bytes):
   the "site-wide assets" line, with the fonts; they are not part of any page.
 - an animation: the bytes of one ``.cn-anim`` element in the page's HTML
   (its static drawing, every frame and its controls travel inside it).
+- math: the bytes of the typeset formulas (``.katex`` elements: KaTeX's HTML
+  and its MathML) in the page's HTML, part of "html". The math is typeset at
+  build time, so no KaTeX script is needed; the report says how many bytes of
+  KaTeX scripts pages link (none, unless that changes back).
 - the site: every file in the built folder.
 
 "gzip" is the page's HTML compressed (level 6), about what a static host
@@ -38,14 +42,18 @@ ANIMATION_BUDGET = 400_000
 
 
 class PageParser(HTMLParser):
-    """Images, scripts and stylesheets a page loads, and where its animations are."""
+    """Images, scripts and stylesheets a page loads, and where its animations and formulas are."""
+
+    KINDS = {"cn-anim": "animations", "katex": "formulas"}  # class -> where its elements go
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.images: list[str] = []
         self.assets: list[str] = []
         self.animations: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        self._open: list[tuple[str, tuple[int, int], int]] = []  # (tag, start, depth) of open .cn-anim
+        self.formulas: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        # (tag, start, depth, kind) of each open .cn-anim or outermost .katex
+        self._open: list[tuple[str, tuple[int, int], int, str]] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -55,19 +63,21 @@ class PageParser(HTMLParser):
             self.assets.append(attrs["src"])
         elif tag == "link" and "stylesheet" in (attrs.get("rel") or "").split() and attrs.get("href"):
             self.assets.append(attrs["href"])
-        for i, (open_tag, start, depth) in enumerate(self._open):
+        for i, (open_tag, start, depth, kind) in enumerate(self._open):
             if open_tag == tag:
-                self._open[i] = (open_tag, start, depth + 1)
-        if "cn-anim" in (attrs.get("class") or "").split():
-            self._open.append((tag, self.getpos(), 1))
+                self._open[i] = (open_tag, start, depth + 1, kind)
+        classes = (attrs.get("class") or "").split()
+        for name, kind in self.KINDS.items():
+            if name in classes and not any(k == kind for *_, k in self._open):
+                self._open.append((tag, self.getpos(), 1, kind))
 
     def handle_endtag(self, tag):
-        for i, (open_tag, start, depth) in enumerate(self._open):
+        for i, (open_tag, start, depth, kind) in enumerate(self._open):
             if open_tag == tag:
-                self._open[i] = (open_tag, start, depth - 1)
+                self._open[i] = (open_tag, start, depth - 1, kind)
         while self._open and self._open[-1][2] == 0:
-            _, start, _ = self._open.pop()
-            self.animations.append((start, self.getpos()))
+            _, start, _, kind = self._open.pop()
+            getattr(self, kind).append((start, self.getpos()))
 
 
 def _offsets(text: str) -> list[int]:
@@ -108,19 +118,27 @@ def measure(site: Path) -> tuple[list[dict], dict]:
         own = {_local(page, site, u) for u in parser.assets} - {None} - site_wide
         own_bytes = sum(f.stat().st_size for f in own)
         lines = _offsets(text)
-        animations = []
-        for (l0, c0), (l1, c1) in parser.animations:
-            start, end = lines[l0] + c0, lines[l1] + c1
-            end = text.index(">", end) + 1  # to the end of the closing tag
-            animations.append(len(text[start:end].encode("utf-8")))
+
+        def sizes(spans):
+            found = []
+            for (l0, c0), (l1, c1) in spans:
+                start, end = lines[l0] + c0, lines[l1] + c1
+                end = text.index(">", end) + 1  # to the end of the closing tag
+                found.append(len(text[start:end].encode("utf-8")))
+            return found
+
         rows.append({
             "page": page.relative_to(site).as_posix(),
             "html": html,
             "gzip": len(gzip.compress(page.read_bytes(), 6)),
+            "math": sum(sizes(parser.formulas)),
+            "formulas": len(parser.formulas),
             "images": images,
             "own": own_bytes,
             "total": html + images + own_bytes,
-            "animations": animations,
+            "animations": sizes(parser.animations),
+            "katex_js": sum(f.stat().st_size for f in {_local(page, site, u) for u in parser.assets} - {None}
+                            if f.suffix == ".js" and "katex" in f.name.lower()),
         })
     fonts = [f for f in site.rglob("*") if f.suffix in (".woff2", ".woff", ".ttf")]
     totals = {
@@ -140,7 +158,7 @@ def kb(n: int) -> str:
 
 def report(rows: list[dict], totals: dict) -> None:
     width = max([len(r["page"]) for r in rows] + [4]) + 2
-    print(f"{'page':<{width}}{'html':>10}{'gzip':>10}{'images':>10}{'own js/css':>12}{'total':>11}"
+    print(f"{'page':<{width}}{'html':>10}{'gzip':>10}{'math':>10}{'images':>10}{'own js/css':>12}{'total':>11}"
           f"{'anims':>7}{'largest':>10}  flags")
     for r in sorted(rows, key=lambda r: -r["total"]):
         largest = max(r["animations"], default=0)
@@ -149,7 +167,7 @@ def report(rows: list[dict], totals: dict) -> None:
             flags.append("PAGE > 1 MB")
         if largest > ANIMATION_BUDGET:
             flags.append("ANIMATION > 400 KB")
-        print(f"{r['page']:<{width}}{kb(r['html']):>10}{kb(r['gzip']):>10}{kb(r['images']):>10}"
+        print(f"{r['page']:<{width}}{kb(r['html']):>10}{kb(r['gzip']):>10}{kb(r['math']):>10}{kb(r['images']):>10}"
               f"{kb(r['own']):>12}{kb(r['total']):>11}{len(r['animations']):>7}"
               f"{kb(largest) if largest else '-':>10}  {' '.join(flags)}")
     print()
@@ -165,6 +183,11 @@ def report(rows: list[dict], totals: dict) -> None:
               f"largest {kb(sizes[0])} ({animations[0][1]} #{animations[0][2]}), over 400 KB: {len(over)}")
         for a, page, i in over:
             print(f"   ANIMATION > 400 KB: {page} #{i}: {kb(a)}")
+    formulas, math = sum(r["formulas"] for r in rows), sum(r["math"] for r in rows)
+    katex_js = max((r["katex_js"] for r in rows), default=0)
+    print(f"math: {formulas} formulas typeset in the HTML, {kb(math)} of it "
+          f"({kb(math / formulas) if formulas else '-'} a formula); KaTeX scripts a page links: "
+          + (kb(katex_js) if katex_js else "none (typeset at build time)"))
     print(f"site-wide assets: {kb(totals['site_wide'])} in {totals['site_wide_count']} scripts/stylesheets"
           f" + {kb(totals['fonts'])} of fonts (fetched once, as needed)")
     print(f"whole site: {kb(totals['bytes'])} in {totals['files']} files "

@@ -52,10 +52,13 @@ def package_root() -> Path | None:
 
 
 class OutputCache:
-    """Stored outputs in *directory*, valid while the package files they used are unchanged."""
+    """Stored outputs in *directory*, valid while the package files they used are unchanged.
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = Path(directory)
+    With *directory* None nothing is kept (a build as shipped), but keys still work.
+    """
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = Path(directory) if directory is not None else None
         self.root = package_root()
         self.salt = json.dumps([FORMAT, sys.version, _sha(RUNNER), *map(_version, VERSIONS_OF)])
         self._digests: dict[str, str | None] = {}  # one reading of each file per build
@@ -78,6 +81,8 @@ class OutputCache:
 
     def load(self, key: str) -> str | None:
         """The stored output under *key*, if every file it was made with is unchanged."""
+        if self.directory is None:
+            return None
         try:
             entry = json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -87,6 +92,8 @@ class OutputCache:
         return None
 
     def store(self, key: str, output: str, modules) -> None:
+        if self.directory is None:
+            return
         names = [self._name(path) for path in modules]
         entry = {"output": output, "modules": {name: self._digest(name) for name in names}}
         try:

@@ -67,9 +67,8 @@ class Build:
 
     def __init__(self, config) -> None:
         project = Path(config.config_file_path).parent
-        directory = build_switches.exec_cache_dir(project)
         self.project = project
-        self.cache = example_cache.OutputCache(directory) if directory else None
+        self.cache = example_cache.OutputCache(build_switches.exec_cache_dir(project))
         self.timeout = build_switches.timeout()
         self.pool = ThreadPoolExecutor(max_workers=build_switches.workers(), thread_name_prefix="example")
         self.runs: dict[str, Future] = {}
@@ -78,24 +77,20 @@ class Build:
 
     def _run(self, key: str, code: str, filename: str, timeout: float) -> example_runner.Result:
         result = example_runner.run(example_cache.normalized(code), filename, timeout=timeout)
-        if self.cache is not None:
-            self.cache.store(key, result.output, result.modules)
+        self.cache.store(key, result.output, result.modules)
         return result
 
     def start(self, code: str, filename: str) -> None:
         """Begin running an example whose output is missing (it will be asked for later)."""
-        key = self.key(code, filename)
-        if key not in self.runs and (self.cache is None or self.cache.load(key) is None):
+        key = self.cache.key(code, filename)
+        if key not in self.runs and self.cache.load(key) is None:
             self.runs[key] = self.pool.submit(self._run, key, code, filename, self.timeout)
-
-    def key(self, code: str, filename: str) -> str:
-        return (self.cache or example_cache.OutputCache(self.project)).key(code, filename)
 
     def output(self, code: str, filename: str, timeout: float | None) -> str:
         """What the example prints: stored, from a run under way, or run now."""
-        key = self.key(code, filename)
+        key = self.cache.key(code, filename)
         future = self.runs.pop(key, None)
-        if future is None and timeout is None and self.cache is not None:
+        if future is None and timeout is None:
             stored = self.cache.load(key)
             if stored is not None:
                 self.counts["stored"] += 1

@@ -1,7 +1,8 @@
 """Serve third-party assets and the example scripts from the site itself.
 
-- KaTeX (installed from the npm registry into ``node_modules/`` by ``npm ci``)
-  is published under ``assets/katex/`` so math renders with no network.
+- KaTeX's stylesheet and fonts (installed from the npm registry into
+  ``node_modules/`` by ``npm ci``), under ``assets/katex/``: the math is typeset
+  at build time (hooks/math_render.py), so the browser needs no KaTeX script.
 - The animation player's script and stylesheet, which ship with the package
   (``calcnotes/viz/player.js`` and ``figure.css``), as ``javascripts/calcnotes.js``
   and ``stylesheets/figure.css``.
@@ -22,7 +23,7 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
-KATEX_FILES = ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js"]
+KATEX_FILES = ["katex.min.css"]
 
 
 def _add(files: Files, config, src_uri: str, path: Path) -> None:
@@ -30,7 +31,7 @@ def _add(files: Files, config, src_uri: str, path: Path) -> None:
 
 
 def on_files(files: Files, config) -> Files:
-    if not (KATEX_DIST / "katex.min.js").is_file():
+    if not (KATEX_DIST / "katex.min.css").is_file():
         raise PluginError(
             f"KaTeX is missing from {KATEX_DIST}: run `npm ci` in {ROOT} "
             "(`make serve` and `make test` do it for you)."

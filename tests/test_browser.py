@@ -6,6 +6,7 @@ found: the ``browser`` fixture in conftest.py.)
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse
@@ -39,7 +40,7 @@ def visits(browser, built_site, site_url):
             context = browser.new_context(color_scheme=palette, viewport={"width": 1280, "height": 900})
             page = context.new_page()
             record = {"path": path, "palette": palette, "scheme": scheme,
-                      "console": [], "failed": [], "offsite": [], "bad_status": []}
+                      "console": [], "failed": [], "offsite": [], "bad_status": [], "scripts": []}
 
             def route(route, record=record):
                 if urlparse(route.request.url).netloc != host and not route.request.url.startswith("data:"):
@@ -52,6 +53,7 @@ def visits(browser, built_site, site_url):
             page.on("pageerror", lambda err, r=record: r["console"].append(str(err)))
             page.on("requestfailed", lambda req, r=record: r["failed"].append(req.url))
             page.on("response", lambda res, r=record: res.status >= 400 and r["bad_status"].append(res.url))
+            page.on("request", lambda req, r=record: req.resource_type == "script" and r["scripts"].append(req.url))
             page.goto(f"{site_url}/{'' if path == './' else path}", wait_until="networkidle")
             page.wait_for_timeout(200)
             record["page"] = page
@@ -88,16 +90,147 @@ def test_no_request_leaves_the_machine(visits):
     assert not offsite
 
 
+# The text a reader sees in the article, less code (which may hold "$" or "\\n" as code does).
+VISIBLE_TEXT = """() => {
+  const skip = 'pre, code, script, style, annotation, .clipboard-copy-txt';
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent.closest(skip) && parent.checkVisibility()) parts.push(node.data);
+  }
+  return parts.join(' ');
+}"""
+RAW_TEX = r"\\[()\[\]]|\$\$|\$[^$\s][^$]*\$|\\[a-zA-Z]{2,}"
+
+
 def test_math_is_typeset_on_every_page(visits):
     for record in visits:
         page = record["page"]
         expected = page.locator(".arithmatex").count()
         typeset = page.locator(".arithmatex .katex").count()
         assert typeset == expected, (record["path"], typeset, expected)
+        # every formula, notebooks' too, is KaTeX's HTML beside its MathML
+        assert page.locator(".katex").count() == page.locator(".katex .katex-mathml math").count() >= expected
         assert page.locator(".katex-error").count() == 0, record["path"]
-        text = page.evaluate("document.querySelector('article').innerText")
-        for raw in ("\\(", "\\[", "$$", "\\frac", "\\sin"):
-            assert raw not in text, (record["path"], raw)
+        text = page.evaluate(VISIBLE_TEXT)
+        assert not re.findall(RAW_TEX, text), (record["path"], re.findall(RAW_TEX, text)[:5])
+
+
+def test_no_page_asks_for_a_katex_script(visits):
+    assert all(r["scripts"] for r in visits)  # Material's own scripts are seen
+    asked = [(r["path"], url) for r in visits for url in r["scripts"] if "katex" in url.lower()]
+    assert not asked
+
+
+# Punctuation typeset right after a formula must sit on the line of the
+# formula's last box: returns the formulas (with what follows) where it does not.
+PUNCTUATION_OFF_THE_LINE = """() => {
+  const off = []; let seen = 0;
+  for (const kept of document.querySelectorAll('.cn-math-nobreak')) {
+    const math = kept.querySelector('.arithmatex'), tail = math.nextSibling;
+    if (!tail || tail.nodeType !== Node.TEXT_NODE || !kept.checkVisibility()) continue;
+    const boxes = math.querySelectorAll('.katex-html > .base');
+    const last = boxes[boxes.length - 1].getBoundingClientRect();
+    const range = document.createRange();
+    range.setStart(tail, 0);
+    range.setEnd(tail, 1);
+    const mark = range.getBoundingClientRect();
+    seen += 1;
+    if (!(mark.top < last.bottom && mark.bottom > last.top && mark.left >= last.right - 1)) {
+      off.push(math.querySelector('annotation').textContent + tail.data[0]);
+    }
+  }
+  return {seen, off};
+}"""
+
+# Display formulas wider than their box: does the box scroll, with a cue at its edges?
+WIDE_FORMULAS = """() => [...document.querySelectorAll('.cn-math-display')]
+  .filter(box => box.checkVisibility() && box.scrollWidth > box.clientWidth + 1)
+  .map(box => {
+    const style = getComputedStyle(box);
+    return {tex: box.querySelector('annotation').textContent, overflow: style.overflowX,
+            cue: style.backgroundImage.includes('gradient') && style.backgroundAttachment.includes('local'),
+            focusable: box.tabIndex === 0};
+  })"""
+
+
+def test_no_punctuation_after_a_formula_starts_a_line(visits):
+    seen = 0
+    for record in visits:
+        if record["palette"] == "light":
+            result = record["page"].evaluate(PUNCTUATION_OFF_THE_LINE)
+            assert not result["off"], (record["path"], result["off"])
+            seen += result["seen"]
+    assert seen > 100
+
+
+@pytest.fixture(scope="session")
+def phone(browser, built_site, site_url):
+    """Every page at a phone's width (390 px): how wide it is, and how its math sits."""
+    found = {}
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for path in _page_paths(built_site):
+        page.goto(f"{site_url}/{'' if path == './' else path}", wait_until="networkidle")
+        found[path] = {
+            "width": page.evaluate("document.documentElement.scrollWidth"),
+            "viewport": page.evaluate("document.documentElement.clientWidth"),
+            "punctuation": page.evaluate(PUNCTUATION_OFF_THE_LINE),
+            "wide": page.evaluate(WIDE_FORMULAS),
+        }
+    context.close()
+    return found
+
+
+def test_no_page_is_wider_than_a_phone(phone):
+    assert not {path: (p["width"], p["viewport"]) for path, p in phone.items() if p["width"] > p["viewport"]}
+
+
+def test_no_punctuation_after_a_formula_starts_a_line_on_a_phone(phone):
+    assert not {path: p["punctuation"]["off"] for path, p in phone.items() if p["punctuation"]["off"]}
+    assert sum(p["punctuation"]["seen"] for p in phone.values()) > 100
+
+
+def test_a_display_formula_wider_than_a_phone_scrolls_in_its_box_with_a_cue(phone):
+    wide = [dict(formula, path=path) for path, p in phone.items() for formula in p["wide"]]
+    assert len({formula["path"] for formula in wide}) >= 3  # chapters and notebooks have some
+    assert not [f for f in wide if not (f["overflow"] == "auto" and f["cue"] and f["focusable"])]
+
+
+def _edge_shades(box) -> tuple[float, float]:
+    """How far the box's left and right edges (4 px) are from the page's colour, above
+    the formula (in its margin, where only the box's background can be)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.open(BytesIO(box.screenshot())).convert("RGB")
+    w = image.size[0]
+    page_colour = image.getpixel((w // 2, 2))
+
+    def shade(x0: int, x1: int) -> float:
+        pixels = [image.getpixel((x, y)) for x in range(x0, x1) for y in range(2, 8)]
+        return max(abs(sum(c[i] for c in pixels) / len(pixels) - page_colour[i]) for i in range(3))
+
+    return shade(0, 4), shade(w - 4, w)
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_the_scroll_cue_shows_at_the_side_where_more_of_the_formula_lies(browser, site_url, palette):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=palette)
+    page = context.new_page()
+    page.goto(f"{site_url}/chain-rule/", wait_until="networkidle")
+    box = next(b for b in page.locator(".cn-math-display").all()
+               if b.evaluate("b => b.scrollWidth > b.clientWidth + 40"))
+    box.scroll_into_view_if_needed()
+    left, right = _edge_shades(box)
+    assert right > 12 and left < 4, (left, right)  # at the start: more to the right
+    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+    page.wait_for_timeout(50)
+    left, right = _edge_shades(box)
+    assert left > 12 and right < 4, (left, right)  # at the end: more to the left
+    context.close()
 
 
 def test_the_katex_fonts_really_load(visits):

@@ -102,13 +102,14 @@ def test_the_page_writes_the_point_as_w0_and_the_number_of_inputs_as_n_capital()
     assert "$N$" in page and "$n$" not in page and r"\mathbb{R}^n" not in page
 
 
-def test_the_chapter_comes_right_after_the_chain_rule_in_the_nav_and_its_exercises_last():
+def test_the_chapter_comes_right_after_optimization_in_the_nav_and_so_do_its_exercises():
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1].split("\n\n")[0]
     lines = [line.strip() for line in nav.splitlines()]
-    chain = lines.index("- The chain rule and backpropagation: chain-rule.md")
-    assert lines[chain + 1] == "- Automatic differentiation, forward and reverse: autodiff.md"
+    optimization = lines.index("- Optimization: optimization.md")
+    assert lines[optimization + 1] == "- Automatic differentiation, forward and reverse: autodiff.md"
     notebooks = [line for line in lines if line.endswith(".ipynb")]
-    assert notebooks[-1] == "- Automatic differentiation: exercises/08-autodiff.ipynb"
+    after = notebooks.index("- Optimization: exercises/07-optimization.ipynb") + 1
+    assert notebooks[after] == "- Automatic differentiation: exercises/08-autodiff.ipynb"
 
 
 def test_the_page_ends_with_a_summary_linking_to_its_exercises():
