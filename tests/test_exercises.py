@@ -161,6 +161,13 @@ WRONG_ANSWERS = {
     "hvp-by-hand": "def hvp_by_hand(w, v):\n"
                    "    H = np.array([[2 * w[1], 2 * w[0]], [2 * w[0], 3 * w[1] ** 2]])\n"
                    "    return H @ v",  # 3 w₂², the gradient's entry, not its derivative
+    # 09-second-order
+    "second-order-taylor": "def taylor2_softplus(w):\n    return np.log(2) + w / 2 + w**2 / 4",  # no ½
+    "newton-update": "def newton_update(w):\n    return w - (np.exp(w) - 2)",  # a descent step, lr = 1
+    "newton-landing": "newton_landing = np.array([1.0, 1.0])",  # b, not A⁻¹ b
+    "largest-stable-lr": "largest_stable_lr = 2 / (3 - np.sqrt(2))",  # from λ_min, not λ_max
+    "cubic-critical-points": "cubic_kinds = {(1, 0): 'minimum', (-1, 0): 'maximum'}\n"
+                             "newton_lands_at = (1.0, 0.0)",  # Newton finds the minimum? No
 }
 
 
@@ -691,6 +698,46 @@ def _oracle_hvp_by_hand(ns):
     for w, v in AD_CASES:
         np.testing.assert_allclose(ns["hvp_by_hand"](np.array(w), np.array(v)),
                                    np.array(H(*w), float) @ v, rtol=1e-12, atol=1e-12)
+
+
+# 09-second-order: a Taylor polynomial, a Newton step, Newton on a quadratic, 2 / λ_max, eigenvalues
+
+
+def _oracle_second_order_taylor(ns):
+    _agree(ns["taylor2_softplus"], sp.series(sp.log(1 + sp.exp(x)), x, 0, 3).removeO(), [x], GRID)
+
+
+def _oracle_newton_update(ns):
+    g = sp.exp(x) - 2 * x
+    _agree(ns["newton_update"], x - sp.diff(g, x) / sp.diff(g, x, 2), [x], GRID)
+
+
+def _oracle_newton_landing(ns):
+    X, A, b = sp.Matrix([x1, x2]), sp.Matrix([[3, 1], [1, 2]]), sp.Matrix([1, 1])
+    g = (X.T * A * X)[0] / 2 - b.dot(X)
+    critical = sp.solve([sp.diff(g, v) for v in X], [x1, x2])  # the one zero of the gradient
+    np.testing.assert_allclose(ns["newton_landing"], [float(critical[x1]), float(critical[x2])], rtol=1e-12)
+
+
+def _oracle_largest_stable_lr(ns):
+    largest = max(sp.hessian(2 * x1**2 + x1 * x2 + x2**2, (x1, x2)).eigenvals())
+    assert np.isclose(ns["largest_stable_lr"], float(2 / largest), rtol=1e-12)
+
+
+def _oracle_cubic_critical_points(ns):
+    g = x1**3 - 3 * x1 + x2**2
+    hessian, gradient = sp.hessian(g, (x1, x2)), sp.Matrix([sp.diff(g, v) for v in (x1, x2)])
+    kinds = {}
+    for point in sp.solve(list(gradient), [x1, x2], dict=True):
+        signs = frozenset(sp.sign(e) for e in hessian.subs(point).eigenvals())
+        kinds[int(point[x1]), int(point[x2])] = {frozenset({1}): "minimum", frozenset({-1}): "maximum"}.get(
+            signs, "saddle")
+    assert ns["cubic_kinds"] == kinds
+    w = sp.Matrix([sp.Rational(-4, 5), sp.Rational(1, 2)])  # Newton's steps, in exact rationals
+    for _ in range(8):
+        at = dict(zip((x1, x2), w))
+        w = w - hessian.subs(at).LUsolve(gradient.subs(at))
+    np.testing.assert_allclose(np.asarray(ns["newton_lands_at"], float), np.array(w, float).ravel(), atol=1e-12)
 
 
 ORACLES = {name[len("_oracle_"):].replace("_", "-"): f

@@ -26,7 +26,8 @@ _WHERE = {
                      "secant_line", "secant_slope", "tangent_line"], "differentiation"),
     **dict.fromkeys(["directional_derivative", "gradient", "hessian", "partial", "tangent_plane"],
                     "multivariate"),
-    **dict.fromkeys(["DescentResult", "classify_critical_point", "gradient_descent"], "optimize"),
+    **dict.fromkeys(["DescentResult", "classify_critical_point", "gradient_descent", "newton"],
+                    "optimize"),
     **dict.fromkeys(["Table", "show"], "output"),
 }
 __all__ = sorted(_WHERE)
@@ -36,7 +37,7 @@ if TYPE_CHECKING:  # for type checkers and the API docs; at run time names load 
     from calcnotes.differentiation import (default_step, derivative, is_differentiable,
                                            one_sided_slopes, secant_line, secant_slope, tangent_line)
     from calcnotes.multivariate import directional_derivative, gradient, hessian, partial, tangent_plane
-    from calcnotes.optimize import DescentResult, classify_critical_point, gradient_descent
+    from calcnotes.optimize import DescentResult, classify_critical_point, gradient_descent, newton
     from calcnotes.output import Table, show
 
 

@@ -10,7 +10,7 @@ from calcnotes._checks import as_real_array, check_callable, check_count, check_
 from calcnotes.differentiation import derivative
 from calcnotes.multivariate import _scalar_value, gradient, hessian
 
-__all__ = ["DescentResult", "classify_critical_point", "gradient_descent"]
+__all__ = ["DescentResult", "classify_critical_point", "gradient_descent", "newton"]
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,146 @@ def gradient_descent(f, w0, *, lr, steps, grad=None, tol=None) -> DescentResult:
     return DescentResult(
         w=final, path=np.array(path), values=np.array(values), converged=converged, diverged=diverged
     )
+
+
+def newton(f, w0, *, steps, tol=None) -> DescentResult:
+    """Minimise ``f`` by Newton's method from ``w0``, with exact derivatives.
+
+    Each step jumps to the critical point of the quadratic (second-order
+    Taylor) approximation of ``f`` at the current iterate ``wᵏ``:
+    ``wᵏ⁺¹ = wᵏ − ∇²f(wᵏ)⁻¹ ∇f(wᵏ)``, for a number ``w0``
+    ``wᵏ⁺¹ = wᵏ − f′(wᵏ) / f″(wᵏ)``. The gradient is
+    ``calcnotes.grad(f)`` and the Hessian ``calcnotes.jacobian(grad(f), w)``
+    (``grad(grad(f))`` for a number), both exact: ``f`` is written as for
+    `calcnotes.grad`. Chapter 9 (second order) teaches it.
+
+    Newton's method looks for a point where the gradient vanishes, not for a
+    minimum: started where the curvature is negative in some direction it
+    heads for a maximum or a saddle as readily, and far from the solution it
+    can overshoot and diverge. Check the flags, and classify the end point
+    (`classify_critical_point`).
+
+    Parameters
+    ----------
+    f : callable
+        A function of one number or array ``w`` that returns a single
+        number, written with operators and the functions of
+        `calcnotes.autodiff` (``np.sin`` and the like work).
+    w0 : float or array_like
+        The starting point ``w⁰``, finite; a number for ``f`` of one number.
+    steps : int
+        The most steps to take, a whole number ``>= 0``.
+    tol : float, optional
+        Stop, with ``converged=True``, at the first iterate where the
+        gradient is smaller than ``tol`` (its norm ``‖∇f(w)‖``).
+
+    Returns
+    -------
+    DescentResult
+        As for `gradient_descent`: ``path`` holds every iterate (``steps + 1``
+        rows, or fewer when it stops), ``values`` the value of ``f`` at each,
+        ``w`` the last one. ``diverged`` is ``True`` when the run stopped
+        because an iterate, its value, the gradient or the Hessian is not
+        finite (that iterate is the last row of ``path``), or because the
+        Hessian is singular there (the Newton step is undefined: the last
+        row of ``path`` is the point where it is singular, and no step is
+        taken from it). Where the gradient is exactly zero the step is zero,
+        whatever the Hessian. A NaN never keeps the loop going.
+
+    Raises
+    ------
+    TypeError
+        If ``f`` is not callable, or uses a function `calcnotes.grad` cannot
+        differentiate.
+    ValueError
+        If ``w0`` is not finite, ``steps`` is not a whole number ``>= 0``,
+        ``tol`` is not a positive number, or ``f`` does not return a single
+        real number.
+
+    Examples
+    --------
+    On a quadratic the approximation is exact, so one step lands on the
+    minimum, here ``w = 3``:
+
+    >>> newton(lambda w: (w - 3.0) ** 2 + 1.0, 10.0, steps=5, tol=1e-12).path
+    array([10.,  3.])
+
+    The Rosenbrock function from its classic start, to its minimum ``(1, 1)``:
+
+    >>> rosenbrock = lambda w: 100 * (w[1] - w[0] ** 2) ** 2 + (1 - w[0]) ** 2
+    >>> run = newton(rosenbrock, [-1.2, 1.0], steps=50, tol=1e-6)
+    >>> run.converged, run.steps, run.w.round(12)
+    (True, 6, array([1., 1.]))
+    """
+    from calcnotes.autodiff import grad, jacobian  # loaded only when Newton's method is used
+
+    check_callable(f)
+    w = as_real_array(w0, "w0")
+    steps = check_count(steps, "steps")
+    if tol is not None:
+        tol = check_positive(tol, "tol")
+    # --8<-- [start:newton-derivatives]
+    slope = grad(f)  # the exact gradient, by reverse mode
+    bend = grad(slope) if w.ndim == 0 else None  # one input: the second derivative, nested
+
+    def gradient_at(point):
+        return np.asarray(slope(point if point.ndim else float(point)), dtype=float)
+
+    def hessian_at(point):  # as an n × n matrix, n = w.size
+        n = point.size
+        matrix = bend(float(point)) if point.ndim == 0 else jacobian(slope, point)
+        return np.asarray(matrix, dtype=float).reshape(n, n)
+    # --8<-- [end:newton-derivatives]
+
+    path = [w]
+    converged = False
+    with np.errstate(all="ignore"):
+        values = [_value(f, w)]
+        diverged = not np.isfinite(values[0])
+        for _ in range(steps):
+            if diverged:
+                break
+            direction = gradient_at(w)
+            if tol is not None and np.linalg.norm(direction) < tol:
+                converged = True
+                break
+            step = _newton_step(direction, hessian_at(w))
+            if step is None:  # not finite, or a singular Hessian: no Newton step from here
+                diverged = True
+                break
+            w = w - step.reshape(w.shape)
+            path.append(w)
+            values.append(_value(f, w))
+            diverged = not (np.all(np.isfinite(w)) and np.isfinite(values[-1]))
+        else:  # every step taken: the last iterate may meet the tolerance too
+            if tol is not None and not diverged:
+                converged = bool(np.linalg.norm(gradient_at(w)) < tol)
+    final = float(w) if w.ndim == 0 else w.copy()  # w may still be the caller's w0
+    return DescentResult(
+        w=final, path=np.array(path), values=np.array(values), converged=converged, diverged=diverged
+    )
+
+
+# --8<-- [start:newton-step]
+def _newton_step(gradient_value, hessian_matrix):
+    """The Newton step ``d`` solving ``H d = ∇f`` (flat), or None where there is none.
+
+    None if either is not finite or ``H`` is singular: its condition number
+    is at least ``1 / ε_mach``, beyond which a solve returns rounding noise.
+    A zero gradient gives the zero step, whatever ``H`` is.
+    """
+    g = gradient_value.ravel()
+    if not (np.all(np.isfinite(g)) and np.all(np.isfinite(hessian_matrix))):
+        return None
+    if not np.any(g):
+        return np.zeros_like(g)
+    if np.linalg.cond(hessian_matrix) >= 1 / np.finfo(float).eps:
+        return None
+    try:
+        return np.linalg.solve(hessian_matrix, g)
+    except np.linalg.LinAlgError:  # exactly singular
+        return None
+# --8<-- [end:newton-step]
 
 
 def _value(f, w) -> float:

@@ -26,7 +26,7 @@ import importlib
 __all__ = [
     "ACCENT", "CURVE", "EXTRA", "POINT", "SECANT", "SURFACE", "TANGENT",
     "Animation", "animate", "backward_animation", "computation_graph", "contour_map",
-    "secant_slider", "step_sweep", "style", "surface_with_plane", "tangent_slider",
+    "quadratic_slider", "secant_slider", "step_sweep", "style", "surface_with_plane", "tangent_slider",
 ]
 
 # Each name, and the module of the kit that defines it (imported on first use).
@@ -35,6 +35,7 @@ _WHERE = {
     "Animation": "player",
     "animate": "player",
     "tangent_slider": "tangent",
+    "quadratic_slider": "quadratic",
     "secant_slider": "secant",
     "step_sweep": "steps",
     "surface_with_plane": "surface",
