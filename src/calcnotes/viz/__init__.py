@@ -8,6 +8,7 @@ an example can draw on them further with plain Matplotlib.
 | --- | --- |
 | `tangent_slider` | a tangent line riding along a curve |
 | `secant_slider` | a secant through a point closing in on the tangent |
+| `quadratic_slider` | the tangent and the second-order Taylor parabola riding along a curve |
 | `step_sweep` | a finite-difference step shrinking: truncation, then round-off |
 | `surface_with_plane` | a surface in 3-D and its tangent plane at a point |
 | `contour_map` | level curves, with descent paths and gradient arrows |
