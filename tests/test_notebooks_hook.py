@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -32,8 +33,10 @@ def _project(tmp_path: Path, notebooks: list[Path], *, plugin_runs_them: bool = 
                f"      execute: {'true' if plugin_runs_them else 'false'}\n      allow_errors: false\n"
                "      kernel_name: python3\n      include_source: true\n      no_prompt: true\n"
                "      ignore_h1_titles: true\n      highlight_extra_classes: highlight\n")
-    hooks = "" if not plugin_runs_them else (
-        "hooks:\n  - hooks/vendor_assets.py\n  - hooks/examples.py\n  - hooks/downloads.py\n")
+    # The plugin's own run: every hook of the site but the one that runs the notebooks.
+    site_hooks = re.findall(r"^  - (hooks/\S+\.py)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    hooks = "" if not plugin_runs_them else "hooks:\n" + "".join(
+        f"  - {hook}\n" for hook in site_hooks if hook != "hooks/notebooks.py")
     (project / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n  - index.md\n{nav}watch: []\n"
         f"{hooks}plugins:\n  - search\n  - markdown-exec\n{jupyter}")
