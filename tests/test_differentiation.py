@@ -488,3 +488,23 @@ def test_an_f_that_computes_in_float32_gets_steps_for_float32(method):
     points = np.linspace(-3, 3, 200)
     assert relative_error(derivative(f, points, method=method), np.cos(points)) <= expected_error[method]
     assert abs(derivative(f, 0.3, method=method) - math.cos(0.3)) <= expected_error[method]
+
+
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "complex"])
+def test_a_line_exact_in_floating_point_has_its_exact_slope_whatever_the_rounding_of_w_plus_h(method):
+    # 2w is computed exactly, so dividing by the distance between the points
+    # actually used gives exactly 2; dividing by the nominal 2h would not,
+    # since w ± h rounds (by up to half a spacing of w, here 1e8 * eps).
+    points = np.array([1e8 + 0.1, -3e7 - 0.3, 12345.678, 0.37])
+    for h in (None, 1e-7, 3.3e-6):
+        np.testing.assert_array_equal(derivative(lambda w: 2 * w, points, h=h, method=method), 2.0)
+
+
+def test_the_step_is_one_number_for_all_points_only_when_every_w_is_within_1():
+    # the scalar step c for |w| <= 1 must be the same as c max(1, |w|) per point
+    g = lambda v: np.sin(v) * np.exp(-0.01 * v)  # noqa: E731
+    for w in (np.array([-1.0, 0.3, 1.0]), np.array([-1.5, 0.3, 1.9]), np.array([0.9, 1.0 + 1e-15])):
+        for method in ("forward", "central", "five-point"):
+            steps = default_step(w, method)
+            by_hand = [derivative(g, float(x), h=float(h), method=method) for x, h in zip(w, steps)]
+            np.testing.assert_array_equal(derivative(g, w, method=method), by_hand)

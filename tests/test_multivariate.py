@@ -362,3 +362,30 @@ def test_the_tangent_plane_rejects_points_of_the_wrong_shape():
     plane = tangent_plane(lambda w: w[0] + w[1], [1.0, 2.0])
     with pytest.raises(ValueError, match="w must have shape"):
         plane(np.zeros(3))
+
+
+def test_a_line_exact_in_floating_point_has_its_exact_gradient():
+    # 2 w0 and -4 w1 are exact (and so is adding 0): dividing by the distance
+    # between the points used, not the nominal 2h, gives exactly 2 and -4,
+    # however w ± h rounds
+    for w in ([1e8 + 0.1, -3e7 - 0.3], [12345.678, 0.37]):
+        np.testing.assert_array_equal(gradient(lambda v: 2 * v[0] + 0 * v[1], w), [2.0, 0.0])
+        np.testing.assert_array_equal(gradient(lambda v: 0 * v[0] - 4 * v[1], w), [0.0, -4.0])
+        assert partial(lambda v: 0 * v[0] - 4 * v[1], w, 1) == -4.0
+
+
+def test_an_f_that_changes_its_argument_in_place_gets_the_right_derivatives():
+    def f(w):
+        w *= 2  # in place: each call must get its own point
+        return np.sum((w / 2) ** 3)
+
+    w = np.array([1.0, -2.0, 0.5])
+    original = w.copy()
+    np.testing.assert_allclose(gradient(f, w), 3 * original**2, rtol=1e-8)
+    assert partial(f, w, 1) == pytest.approx(12.0, rel=1e-8)
+    np.testing.assert_allclose(hessian(f, w), np.diag(6 * original), atol=1e-5)
+    assert directional_derivative(f, w, [1.0, 0.0, 0.0]) == pytest.approx(3.0, rel=1e-8)
+    plane = tangent_plane(f, w)
+    assert plane.value == pytest.approx(float(np.sum(original**3)))
+    np.testing.assert_allclose(plane.gradient, 3 * original**2, rtol=1e-8)
+    np.testing.assert_array_equal(w, original)

@@ -274,3 +274,15 @@ def test_a_gradient_function_that_changes_its_argument_does_not_change_the_path(
 
     result = gradient_descent(lambda w: np.sum(w**2), np.array([1.0, 1.0]), lr=0.25, steps=3, grad=exact)
     np.testing.assert_allclose(result.path[:, 0], 0.5 ** np.arange(4))
+
+
+@pytest.mark.parametrize("curvature", [8.08e-3, 3e-2])
+def test_a_curvature_finer_than_the_rounding_of_f_is_not_claimed(curvature):
+    # 1e6 + c w²: values of f are known to eps * 1e6 / 2 ~ 6e-11, so second
+    # differences with h = 1.2e-4 are known to ~2 eps 1e6 / h² ~ 0.03. Here the
+    # rounding happens to make the steps h and 2h agree, so only the
+    # round-off bound keeps the test from a verdict it cannot support.
+    assert classify_critical_point(lambda w: curvature * w**2, 0.0) == "minimum"
+    assert classify_critical_point(lambda w: 1e6 + curvature * w**2, 0.0) == "inconclusive"
+    assert classify_critical_point(lambda w: 1e6 + curvature * (w[0] ** 2 + w[1] ** 2), [0.0, 0.0]) == "inconclusive"
+    assert classify_critical_point(lambda w: 1e6 + 100 * curvature * w**2, 0.0) == "minimum"
