@@ -508,3 +508,61 @@ def test_the_step_is_one_number_for_all_points_only_when_every_w_is_within_1():
             steps = default_step(w, method)
             by_hand = [derivative(g, float(x), h=float(h), method=method) for x, h in zip(w, steps)]
             np.testing.assert_array_equal(derivative(g, w, method=method), by_hand)
+
+
+LARGE = 2**17 + 3  # from this size on, derivative reuses its scratch arrays between calls
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_points_that_f_keeps_are_not_reused_by_a_later_call(method):
+    kept = []
+
+    def recording(w):
+        kept.append((w, np.sin(w)))
+        return np.sin(w)
+
+    first, second = np.linspace(0, 1, LARGE), np.linspace(2, 3, LARGE)
+    derivative(recording, first, method=method)
+    derivative(recording, second, method=method)
+    derivative(np.cos, second, method=method)  # a call by someone else in between
+    assert len(kept) >= 2
+    for w, value in kept:
+        np.testing.assert_array_equal(np.sin(w), value)
+
+
+def test_a_derivative_taken_inside_f_does_not_disturb_the_outer_one():
+    # f'(w) for f = g' with g = sin: the inner call runs while the outer one's arrays are in use
+    f = lambda w: derivative(np.sin, w)  # noqa: E731
+    points = np.linspace(-2, 2, LARGE)
+    got = derivative(f, points)
+    # central differences of a central difference: error ~ eps^(1/3) / h ~ 1e-5 of the round-off
+    np.testing.assert_allclose(got, -np.sin(points), atol=1e-4)
+
+
+def test_derivatives_in_several_threads_at_once_are_each_right():
+    import threading
+
+    points = [np.linspace(k, k + 1, LARGE) for k in range(4)]
+    results = {}
+
+    def work(k):
+        for _ in range(3):
+            results[k] = derivative(np.sin, points[k], method="five-point")
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for k in range(4):
+        np.testing.assert_allclose(results[k], np.cos(points[k]), rtol=0, atol=TOLERANCE["five-point"])
+
+
+def test_a_large_result_stays_what_it_was_after_later_calls():
+    points = np.linspace(0, 1, LARGE)
+    results = [derivative(np.sin, points, method=m) for m in METHODS]
+    copies = [r.copy() for r in results]
+    for m in METHODS:
+        derivative(np.cos, points + 5, method=m)
+    for r, c in zip(results, copies):
+        np.testing.assert_array_equal(r, c)

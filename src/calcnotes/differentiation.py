@@ -13,6 +13,7 @@ changes its argument in place (``w *= 2``) does no harm.
 from __future__ import annotations
 
 import sys
+import threading
 import warnings
 from dataclasses import dataclass
 
@@ -266,6 +267,11 @@ def derivative(f, w, *, h=None, method="central"):
     classic ``h = (w+h) - w``). A step below the spacing of floats near ``w``
     makes the points coincide and gives NaN.
 
+    For ``w`` of 2**17 to 2**22 points (1 to 32 MB), ``derivative`` keeps up
+    to four scratch arrays of that size from one call to the next (per
+    thread), which spares a fresh process the cost of new zeroed memory on
+    every call.
+
     Where ``f`` returns NaN (say ``log`` of a negative number) the derivative
     is NaN at that point only, without warnings (except for the complex
     step, see below). Near the edge of ``f``'s
@@ -308,9 +314,9 @@ def derivative(f, w, *, h=None, method="central"):
         raise ValueError("w must not be empty")
     if h is not None:
         h = check_positive(h, "h")
-    # |w| in an array of ours: its largest entry tells whether w is finite
-    # (an inf or NaN wins) and whether one step fits every point.
-    magnitude = np.abs(x, out=np.empty_like(x)) if x.ndim else abs(float(x))
+    # |w|, in an array of ours that becomes the step: its largest entry tells
+    # whether w is finite (an inf or NaN wins) and whether one step fits all points.
+    magnitude = np.abs(x, out=_scratch("step", x)) if x.ndim else abs(float(x))
     largest = magnitude.max() if x.ndim else magnitude
     if not np.isfinite(largest):
         raise finite_error(w, "w")
@@ -386,6 +392,37 @@ class _PrecisionRecorder:
         return values
 
 
+# Large arrays that the stencils write into (steps, points, widths) are kept
+# from one call to the next and reused as long as nothing else holds them
+# (f may keep the points it was given, or a nested call use them: then new
+# ones are made). The reference count alone would keep threads apart under
+# the GIL; one set per thread does not rely on it.
+# Without them a fresh process pays ~1 ms per 8 MB for zeroed pages on every
+# call: glibc hands freed memory at the top of its heap back to the kernel
+# (see bench/derivatives.py, settle_allocator). At most four arrays of
+# 1 MB to 32 MB each are kept, per thread.
+_SCRATCH_SIZES = (2**17, 2**22)  # numbers
+
+
+class _Scratch(threading.local):
+    def __init__(self):
+        self.arrays = {}
+
+
+_SCRATCH = _Scratch()
+
+
+def _scratch(name: str, like: np.ndarray) -> np.ndarray:
+    """A float64 array of ``like``'s shape to write into: the one kept as ``name``, if nobody holds it."""
+    if not _SCRATCH_SIZES[0] <= like.size <= _SCRATCH_SIZES[1]:
+        return np.empty(like.shape)
+    arrays = _SCRATCH.arrays
+    array = arrays.get(name)
+    if array is None or array.shape != like.shape or _refcount(array) > _KEPT_REFS:
+        array = arrays[name] = np.empty(like.shape)
+    return array
+
+
 # Each stencil divides by the distance between the points actually used,
 # e.g. (x + h) - (x - h) rather than 2h: the two differ by the rounding of
 # x ± h, which would otherwise enter the result (the idea behind the classic
@@ -399,39 +436,51 @@ class _PrecisionRecorder:
 def _forward(f, x, step):
     right = np.add(x, step)
     width = np.subtract(right, x)
-    return _quotient(_evaluate(f, right, x.shape), _evaluate(f, own_copy(x), x.shape), width)
+    f_right = _evaluate(f, right, x.shape)
+    del right
+    f_here = _evaluate(f, own_copy(x), x.shape)
+    reuse = _unshared(f_right, _LOCAL_REFS)
+    return _quotient(f_right, f_here, width, reuse=reuse)
 
 
 def _backward(f, x, step):
     left = np.subtract(x, step)
     width = np.subtract(x, left)
-    return _quotient(_evaluate(f, own_copy(x), x.shape), _evaluate(f, left, x.shape), width)
+    f_here = _evaluate(f, own_copy(x), x.shape)
+    f_left = _evaluate(f, left, x.shape)
+    del left
+    reuse = _unshared(f_here, _LOCAL_REFS)
+    return _quotient(f_here, f_left, width, reuse=reuse)
 
 
 def _central(f, x, step):
-    right = np.add(x, step)
+    right = np.add(x, step, out=_scratch("right", x) if x.ndim else None)
     left = np.subtract(x, step, out=step if _is_array(step) else None)
-    width = np.subtract(right, left)
-    return _quotient(_evaluate(f, right, x.shape), _evaluate(f, left, x.shape), width)
+    width = np.subtract(right, left, out=_scratch("width", x) if x.ndim else None)
+    f_right = _evaluate(f, right, x.shape)
+    del right  # f's now; without our reference its memory can serve the next call of f
+    f_left = _evaluate(f, left, x.shape)
+    del left
+    reuse = _unshared(f_right, _LOCAL_REFS)  # counted before f_right is also an argument of the call below
+    return _quotient(f_right, f_left, width, reuse=reuse)
 
 
-def _quotient(f_right, f_left, width):
-    """``(f_right - f_left) / width``, in ``f_right``'s memory if nothing else holds that array.
+def _quotient(f_right, f_left, width, *, reuse: bool):
+    """``(f_right - f_left) / width``, in ``f_right``'s memory if ``reuse``.
 
-    That is the case when ``f`` returned a fresh array and kept no reference
-    to it; otherwise the difference needs a new array.
+    ``reuse`` says that nothing but the caller holds ``f_right`` (``f``
+    returned a fresh array and kept no reference to it); otherwise the
+    difference needs a new array.
     """
-    reusable = _unshared(f_right, _QUOTIENT_REFS)  # decided before f_right is also an argument below
-    difference = np.subtract(f_right, f_left, out=f_right if reusable else None)
+    difference = np.subtract(f_right, f_left, out=f_right if reuse else None)
     return np.divide(difference, width, out=difference if _is_array(difference) else None)
 
 
 def _five_point(f, x, step):
     # (8 (f(x+h) - f(x-h)) - (f(x+2h) - f(x-2h))) / 12h, written as
     # (4 D(h) - D(2h)) / 3 with the central differences D
-    double = np.add(step, step, out=np.empty_like(step)) if _is_array(step) else 2 * step
+    outer = _central(f, x, np.add(step, step, out=_scratch("double step", x)) if _is_array(step) else 2 * step)
     inner = _central(f, x, step)
-    outer = _central(f, x, double)
     inner *= 4
     inner -= outer
     inner /= 3
@@ -457,7 +506,9 @@ def _complex_step(f, x, step):
     points.imag = step
     values = _evaluate_complex(f, points, x.shape)
     slopes = np.divide(values.imag, step, out=step if _is_array(step) else np.empty(x.shape))
-    slopes[np.isnan(values.real)] = np.nan  # where f is NaN, so is its derivative
+    undefined = np.isnan(values.real)  # where f is NaN, so is its derivative
+    if undefined.any():
+        slopes[undefined] = np.nan
     return slopes
 
 
@@ -491,13 +542,27 @@ def _unshared(array, expected: int) -> bool:
     )
 
 
-def _calibrate(array, _other):
-    """The reference count `_unshared` sees for an argument of `_quotient` that only it holds."""
+def _calibrate():
+    """The reference count `_unshared` sees for an array that only one local variable holds."""
+    array = np.empty(2)
+    return _unshared_refcount(array)
+
+
+def _unshared_refcount(array):
     return _refcount(array)
 
 
-# Measured once, the same way, so that the test does not depend on the Python version.
-_QUOTIENT_REFS = _calibrate(np.empty(2), None) + 1  # + 1: `_unshared`'s own parameter
+def _calibrate_kept():
+    """The reference count `_scratch` sees for an array that only its dictionary holds."""
+    arrays = {"kept": np.empty(2)}
+    array = arrays.get("kept")
+    return _refcount(array)
+
+
+# Measured once, the same way as `_unshared` and `_scratch` count, so as not
+# to depend on the Python version.
+_LOCAL_REFS = _calibrate()
+_KEPT_REFS = _calibrate_kept()
 
 
 def _call(f, points: np.ndarray):
