@@ -13,6 +13,14 @@ Run: python bench/derivatives.py
    fresh process whose allocator is as Python starts it.
 3. Cost of calcnotes.grad (reverse-mode autodiff) on 10^4 inputs, as a
    multiple of one evaluation of f.
+4. What calcnotes' step per point and exact widths cost over the plain
+   formulas: calcnotes central / plain central and calcnotes five-point /
+   plain five-point (targets 1.10 and 1.15), and the complex step / one
+   evaluation of f, each pair timed in alternation (a b b a) in this run,
+   the median over rounds of the per-round ratio of CPU times; once with
+   the allocator settled, once in a fresh process.
+
+Run `python bench/derivatives.py --ratios` for section 4 alone.
 
 scipy and numdifftools are benchmark-only dependencies, imported here only.
 """
@@ -296,19 +304,108 @@ def autodiff_table():
     print()
 
 
+# ----- 4. calcnotes against the plain formulas, side by side ------------------------------
+
+RATIO_ROUNDS = 21
+TARGETS = {"central": 1.10, "five-point": 1.15}
+
+
+def paired_ratio(a, b, rounds: int, *, in_a_row: int = 1) -> tuple[float, float, float]:
+    """Median, and quartiles, over rounds of time(a) / time(b), each round timed a b b a.
+
+    Timed in CPU time of this process (``time.process_time``: user and
+    system, so page faults count), which a busy shared machine disturbs far
+    less than wall time. Alternating spreads the machine's drift over both alike. With
+    ``in_a_row > 1`` each turn calls its candidate that many times in a row
+    and keeps the median, so that it is timed in the state of the allocator
+    that its own calls leave behind (the first call may still pay for the
+    other's).
+    """
+    def turn(run):
+        times = []
+        for _ in range(in_a_row):
+            start = time.process_time()
+            run()
+            times.append(time.process_time() - start)
+        return statistics.median(times)
+
+    a(), b()  # warm up
+    ratios = []
+    for _ in range(rounds):
+        first_a, first_b, second_b, second_a = turn(a), turn(b), turn(b), turn(a)
+        ratios.append((first_a + second_a) / (first_b + second_b))
+    low, median, high = statistics.quantiles(ratios, n=4)
+    return median, low, high
+
+
+def plain_ratios(*, fresh: bool) -> dict:
+    """{row: {function: (median, low, high)}} for the three ratios of section 4."""
+    results = {}
+    points = np.linspace(-3, 3, N_COST)
+    complex_points = points + 1e-20j
+    in_a_row = 3 if fresh else 1
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in COST_FUNCTIONS:
+            f = numpy_function(FUNCTIONS[name][0])
+            pairs = {
+                "central: calcnotes / plain": (lambda: derivative(f, points), lambda: textbook_central(f, points)),
+                "five-point: calcnotes / plain": (lambda: derivative(f, points, method="five-point"),
+                                                  lambda: textbook_five_point(f, points)),
+                "complex: calcnotes / one f": (lambda: derivative(f, points, method="complex"), lambda: f(points)),
+                "complex: calcnotes / f at complex points": (lambda: derivative(f, points, method="complex"),
+                                                             lambda: f(complex_points)),
+            }
+            for row, (a, b) in pairs.items():
+                results.setdefault(row, {})[name] = paired_ratio(a, b, RATIO_ROUNDS, in_a_row=in_a_row)
+    return results
+
+
+def plain_ratio_table(*, fresh: bool) -> None:
+    results = plain_ratios(fresh=fresh)
+    state = ("in a fresh process, allocator as started, each candidate's calls 3 in a row"
+             if fresh else "allocator settled")
+    print(f"4{'b' if fresh else 'a'}. calcnotes over the plain formulas at {N_COST:,} points, {state}")
+    print(f"    (median over {RATIO_ROUNDS} rounds of a b b a of the per-round ratio; quartiles in brackets)")
+    print()
+    width = max(len(row) for row in results) + 2
+    print("".ljust(width) + "".join(name[:20].ljust(24) for name in COST_FUNCTIONS))
+    for row, by_function in results.items():
+        cells = [f"{m:.3f} ({lo:.2f}–{hi:.2f})".ljust(24) for m, lo, hi in by_function.values()]
+        print(row.ljust(width) + "".join(cells))
+    print()
+    for method, target in TARGETS.items():
+        worst = max(m for m, _, _ in results[f"{method}: calcnotes / plain"].values())
+        verdict = "meets" if worst <= target else "MISSES"
+        print(f"   {method}: worst {worst:.3f} over the functions, target <= {target:.2f}: {verdict}")
+    print()
+    sys.stdout.flush()
+
+
 def main():
-    if sys.argv[1:] == ["--fresh-allocator"]:  # the second half of section 2, in its own process
+    arguments = sys.argv[1:]
+    if arguments == ["--fresh-allocator"]:  # the second half of section 2, in its own process
         cost_table(only_calcnotes=True)
+        return
+    if arguments == ["--fresh-ratios"]:  # the second half of section 4, in its own process
+        plain_ratio_table(fresh=True)
         return
     print(f"calcnotes {calcnotes.__version__}, numpy {np.__version__}, scipy {scipy.__version__}, "
           f"numdifftools {numdifftools.__version__}")
     print()
+    if arguments == ["--ratios"]:
+        settle_allocator()
+        plain_ratio_table(fresh=False)
+        subprocess.run([sys.executable, __file__, "--fresh-ratios"], check=True)
+        return
     accuracy_table()
     settle_allocator()
     cost_table()
     sys.stdout.flush()
     subprocess.run([sys.executable, __file__, "--fresh-allocator"], check=True)
     autodiff_table()
+    plain_ratio_table(fresh=False)
+    subprocess.run([sys.executable, __file__, "--fresh-ratios"], check=True)
 
 
 if __name__ == "__main__":

@@ -68,6 +68,10 @@ MUTATIONS = {
         "_QUOTIENT_REFS = _calibrate(np.empty(2), None) + 9  # + 1: `_unshared`'s own parameter",
         TESTS["differentiation"],
     ),
+    "scratch arrays reused although someone holds them": (
+        "differentiation", "_KEPT_REFS = _calibrate_kept()", "_KEPT_REFS = _calibrate_kept() + 9",
+        TESTS["differentiation"],
+    ),
     "steps for float64 even when f computes in float32": (
         "differentiation",
         "            slopes = stencil(f, x, _step(magnitude, largest, relative_steps(calls.eps)[method]))",
