@@ -152,7 +152,10 @@ def classify_critical_point(f, w, *, tol=1e-5) -> str:
     second differences grow like ``1/h`` instead of settling.
 
     The Hessian is measured twice, by second differences with steps ``h``
-    and ``2h``. An eigenvalue counts as 0 when it is within 4 times the
+    and ``2h``, ``h = eps**(1/4)`` in every coordinate (``eps`` of the
+    precision ``f`` returns; not scaled by ``|w|``, but at least 64 float
+    spacings of ``w_i``), ``4n² + 1`` calls of ``f`` in all. An eigenvalue
+    counts as 0 when it is within 4 times the
     Hessian's error bound, ``‖H(h) - H(2h)‖`` (truncation, and anything
     that is not a second derivative) plus the round-off of ``f``'s values
     (``eps |f| / h²``), or within ``tol`` times the largest ``|eigenvalue|``.
