@@ -348,7 +348,7 @@ def autodiff_table():
 
 # ----- 4. calcnotes against the plain formulas, side by side ------------------------------
 
-RATIO_ROUNDS = 21
+RATIO_ROUNDS = {"settled": 15, "fresh": 9}  # the fresh process calls each candidate 3 times a turn
 TARGETS = {"central": 1.10, "five-point": 1.15}
 
 
@@ -403,7 +403,8 @@ def plain_ratios(*, fresh: bool) -> dict:
                                                              lambda: f(complex_points)),
             }
             for row, (a, b) in pairs.items():
-                results.setdefault(row, {})[name] = paired_ratio(a, b, RATIO_ROUNDS, in_a_row=in_a_row)
+                rounds = RATIO_ROUNDS["fresh" if fresh else "settled"]
+                results.setdefault(row, {})[name] = paired_ratio(a, b, rounds, in_a_row=in_a_row)
     return results
 
 
@@ -412,7 +413,8 @@ def plain_ratio_table(*, fresh: bool) -> None:
     state = ("in a fresh process, allocator as started, each candidate's calls 3 in a row"
              if fresh else "allocator settled")
     print(f"4{'b' if fresh else 'a'}. calcnotes over the plain formulas at {N_COST:,} points, {state}")
-    print(f"    (median over {RATIO_ROUNDS} rounds of a b b a of the per-round ratio; quartiles in brackets)")
+    rounds = RATIO_ROUNDS["fresh" if fresh else "settled"]
+    print(f"    (median over {rounds} rounds of a b b a of the per-round ratio of CPU times; quartiles in brackets)")
     print()
     width = max(len(row) for row in results) + 2
     print("".ljust(width) + "".join(name[:20].ljust(24) for name in COST_FUNCTIONS))
@@ -439,8 +441,8 @@ def main():
     if arguments == ["--fresh-ratios"]:  # the second half of section 4, in its own process
         plain_ratio_table(fresh=True)
         return
-    print(f"calcnotes {calcnotes.__version__}, numpy {np.__version__}, scipy {scipy.__version__}, "
-          f"numdifftools {numdifftools.__version__}")
+    print(f"calcnotes {calcnotes.__version__} (from {calcnotes.__file__.rsplit('/', 2)[0]}), numpy {np.__version__}, "
+          f"scipy {scipy.__version__}, numdifftools {numdifftools.__version__}")
     print()
     if arguments == ["--ratios"]:
         settle_allocator()
