@@ -37,8 +37,8 @@ ALL_TESTS = [path for paths in TESTS.values() for path in paths]
 MUTATIONS = {
     "central difference: f_right and f_left swapped (sign flip)": (
         "differentiation",
-        "    return _quotient(_evaluate(f, right, x.shape), _evaluate(f, left, x.shape), width)",
-        "    return _quotient(_evaluate(f, left, x.shape), _evaluate(f, right, x.shape), width)",
+        "_quotient(f_right, f_left, width, reuse=reuse)",
+        "_quotient(f_left, f_right, width, reuse=reuse)",
         TESTS["differentiation"],
     ),
     "central step eps^(1/3) -> eps^(1/2)": (
@@ -56,16 +56,13 @@ MUTATIONS = {
     "one scalar step up to |w| <= 2 (instead of 1)": (
         "differentiation", "    if largest <= 1.0:", "    if largest <= 2.0:", TESTS["differentiation"],
     ),
+    "f's output overwritten although f still holds it": (
+        "differentiation", "_LOCAL_REFS = _calibrate()", "_LOCAL_REFS = _calibrate() + 9", TESTS["differentiation"],
+    ),
     "forward: f evaluated on the caller's array (per-call copy dropped)": (
         "differentiation",
-        "    return _quotient(_evaluate(f, right, x.shape), _evaluate(f, own_copy(x), x.shape), width)",
-        "    return _quotient(_evaluate(f, right, x.shape), _evaluate(f, x, x.shape), width)",
-        TESTS["differentiation"],
-    ),
-    "f's output overwritten although f still holds it": (
-        "differentiation",
-        "_QUOTIENT_REFS = _calibrate(np.empty(2), None) + 1  # + 1: `_unshared`'s own parameter",
-        "_QUOTIENT_REFS = _calibrate(np.empty(2), None) + 9  # + 1: `_unshared`'s own parameter",
+        "f_here = _evaluate(f, own_copy(x), x.shape)  # f's own copy",
+        "f_here = _evaluate(f, x, x.shape)  # f's own copy",
         TESTS["differentiation"],
     ),
     "scratch arrays reused although someone holds them": (
@@ -80,8 +77,8 @@ MUTATIONS = {
     ),
     "complex step: NaN of f no longer propagated": (
         "differentiation",
-        "    slopes[np.isnan(values.real)] = np.nan  # where f is NaN, so is its derivative",
-        "    pass",
+        "        slopes[undefined] = np.nan",
+        "        pass",
         TESTS["differentiation"],
     ),
     "one-sided slope over the nominal h": (
@@ -133,7 +130,7 @@ MUTATIONS = {
         "_checks",
         "    return point[()] if point.ndim == 0 else point.copy()",
         "    return point[()] if point.ndim == 0 else point",
-        TESTS["multivariate"] + TESTS["optimize"],
+        TESTS["differentiation"] + TESTS["multivariate"] + TESTS["optimize"],
     ),
     "classify: tolerance absolute (zero = tol)": (
         "optimize",

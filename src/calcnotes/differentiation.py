@@ -438,7 +438,7 @@ def _forward(f, x, step):
     width = np.subtract(right, x)
     f_right = _evaluate(f, right, x.shape)
     del right
-    f_here = _evaluate(f, own_copy(x), x.shape)
+    f_here = _evaluate(f, own_copy(x), x.shape)  # f's own copy: it may change it
     reuse = _unshared(f_right, _LOCAL_REFS)
     return _quotient(f_right, f_here, width, reuse=reuse)
 
