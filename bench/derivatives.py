@@ -13,6 +13,15 @@ Run: python bench/derivatives.py
    fresh process whose allocator is as Python starts it.
 3. Cost of calcnotes.grad (reverse-mode autodiff) on 10^4 inputs, as a
    multiple of one evaluation of f.
+4. What calcnotes' step per point and exact widths cost over the plain
+   formulas: calcnotes central / plain central and calcnotes five-point /
+   plain five-point (targets 1.10 and 1.15), the same arithmetic written by
+   hand in the fewest passes (its floor), and the complex step / one
+   evaluation of f, each pair timed in alternation (a b b a) in this run,
+   the median over rounds of the per-round ratio of CPU times; once with
+   the allocator settled, once in a fresh process.
+
+Run `python bench/derivatives.py --ratios` for section 4 alone.
 
 scipy and numdifftools are benchmark-only dependencies, imported here only.
 """
@@ -93,6 +102,47 @@ def textbook_five_point(f, points):
     """The five-point formula as often written by hand: one step for all points, divided by 12h."""
     h = EPS ** (1 / 5) / 2 * max(1.0, float(np.max(np.abs(points))))
     return (8 * (f(points + h) - f(points - h)) - (f(points + 2 * h) - f(points - 2 * h))) / (12 * h)
+
+
+def fewest_passes_central(f, points):
+    """calcnotes' central arithmetic (a step per point, divided by the exact width), in the fewest passes.
+
+    No checks, no scratch arrays kept: the floor for what calcnotes computes,
+    against which the plain formula's single step and 2h are measured.
+    """
+    step = np.abs(points)
+    np.maximum(step, 1.0, out=step)
+    step *= EPS ** (1 / 3)
+    right = points + step
+    left = np.subtract(points, step, out=step)
+    width = right - left
+    difference = f(right)
+    difference -= f(left)
+    difference /= width
+    return difference
+
+
+def fewest_passes_five_point(f, points):
+    """The same for five points: (4 D(h) - D(2h)) / 3, each D over its exact width."""
+    step = np.abs(points)
+    np.maximum(step, 1.0, out=step)
+    step *= EPS ** (1 / 5) / 2
+    outer = fewest_passes_quotient(f, points, step + step)
+    inner = fewest_passes_quotient(f, points, step)
+    inner *= 4
+    inner -= outer
+    inner /= 3
+    return inner
+
+
+def fewest_passes_quotient(f, points, step):
+    right = points + step
+    left = np.subtract(points, step, out=step)
+    width = right - left
+    difference = f(right)
+    difference -= f(left)
+    difference /= width
+    return difference
 
 
 # Written by hand, for comparison: what calcnotes' per-point steps and exact
@@ -296,19 +346,117 @@ def autodiff_table():
     print()
 
 
+# ----- 4. calcnotes against the plain formulas, side by side ------------------------------
+
+RATIO_ROUNDS = {"settled": 15, "fresh": 9}  # the fresh process calls each candidate 3 times a turn
+TARGETS = {"central": 1.10, "five-point": 1.15}
+
+
+def paired_ratio(a, b, rounds: int, *, in_a_row: int = 1) -> tuple[float, float, float]:
+    """Median, and quartiles, over rounds of time(a) / time(b), each round timed a b b a.
+
+    Timed in CPU time of this process (``time.process_time``: user and
+    system, so page faults count), which a busy shared machine disturbs far
+    less than wall time. Alternating spreads the machine's drift over both alike. With
+    ``in_a_row > 1`` each turn calls its candidate that many times in a row
+    and keeps the median, so that it is timed in the state of the allocator
+    that its own calls leave behind (the first call may still pay for the
+    other's).
+    """
+    def turn(run):
+        times = []
+        for _ in range(in_a_row):
+            start = time.process_time()
+            run()
+            times.append(time.process_time() - start)
+        return statistics.median(times)
+
+    a(), b()  # warm up
+    ratios = []
+    for _ in range(rounds):
+        first_a, first_b, second_b, second_a = turn(a), turn(b), turn(b), turn(a)
+        ratios.append((first_a + second_a) / (first_b + second_b))
+    low, median, high = statistics.quantiles(ratios, n=4)
+    return median, low, high
+
+
+def plain_ratios(*, fresh: bool) -> dict:
+    """{row: {function: (median, low, high)}} for the three ratios of section 4."""
+    results = {}
+    points = np.linspace(-3, 3, N_COST)
+    complex_points = points + 1e-20j
+    in_a_row = 3 if fresh else 1
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in COST_FUNCTIONS:
+            f = numpy_function(FUNCTIONS[name][0])
+            pairs = {
+                "central: calcnotes / plain": (lambda: derivative(f, points), lambda: textbook_central(f, points)),
+                "five-point: calcnotes / plain": (lambda: derivative(f, points, method="five-point"),
+                                                  lambda: textbook_five_point(f, points)),
+                "central by hand, fewest passes / plain": (lambda: fewest_passes_central(f, points),
+                                                           lambda: textbook_central(f, points)),
+                "five-point by hand, fewest passes / plain": (lambda: fewest_passes_five_point(f, points),
+                                                              lambda: textbook_five_point(f, points)),
+                "complex: calcnotes / one f": (lambda: derivative(f, points, method="complex"), lambda: f(points)),
+                "complex: calcnotes / f at complex points": (lambda: derivative(f, points, method="complex"),
+                                                             lambda: f(complex_points)),
+            }
+            for row, (a, b) in pairs.items():
+                rounds = RATIO_ROUNDS["fresh" if fresh else "settled"]
+                results.setdefault(row, {})[name] = paired_ratio(a, b, rounds, in_a_row=in_a_row)
+    return results
+
+
+def plain_ratio_table(*, fresh: bool) -> None:
+    results = plain_ratios(fresh=fresh)
+    state = ("in a fresh process, allocator as started, each candidate's calls 3 in a row"
+             if fresh else "allocator settled")
+    print(f"4{'b' if fresh else 'a'}. calcnotes over the plain formulas at {N_COST:,} points, {state}")
+    rounds = RATIO_ROUNDS["fresh" if fresh else "settled"]
+    print(f"    (median over {rounds} rounds of a b b a of the per-round ratio of CPU times; quartiles in brackets)")
+    print()
+    width = max(len(row) for row in results) + 2
+    print("".ljust(width) + "".join(name[:20].ljust(24) for name in COST_FUNCTIONS))
+    for row, by_function in results.items():
+        cells = [f"{m:.3f} ({lo:.2f}–{hi:.2f})".ljust(24) for m, lo, hi in by_function.values()]
+        print(row.ljust(width) + "".join(cells))
+    print()
+    for method, target in TARGETS.items():
+        worst = max(m for m, _, _ in results[f"{method}: calcnotes / plain"].values())
+        verdict = "meets" if worst <= target else "MISSES"
+        print(f"   {method}: worst {worst:.3f} over the functions, target <= {target:.2f}: {verdict}")
+    print("   The rows 'by hand, fewest passes' do calcnotes' arithmetic (a step c max(1, |w|) per")
+    print("   point, divided by the exact width) with nothing else: the floor of that arithmetic. Over")
+    print("   the plain formula it adds three passes: max(1, |w|), the product by c, and the width.")
+    print()
+    sys.stdout.flush()
+
+
 def main():
-    if sys.argv[1:] == ["--fresh-allocator"]:  # the second half of section 2, in its own process
+    arguments = sys.argv[1:]
+    if arguments == ["--fresh-allocator"]:  # the second half of section 2, in its own process
         cost_table(only_calcnotes=True)
         return
-    print(f"calcnotes {calcnotes.__version__}, numpy {np.__version__}, scipy {scipy.__version__}, "
-          f"numdifftools {numdifftools.__version__}")
+    if arguments == ["--fresh-ratios"]:  # the second half of section 4, in its own process
+        plain_ratio_table(fresh=True)
+        return
+    print(f"calcnotes {calcnotes.__version__} (from {calcnotes.__file__.rsplit('/', 2)[0]}), numpy {np.__version__}, "
+          f"scipy {scipy.__version__}, numdifftools {numdifftools.__version__}")
     print()
+    if arguments == ["--ratios"]:
+        settle_allocator()
+        plain_ratio_table(fresh=False)
+        subprocess.run([sys.executable, __file__, "--fresh-ratios"], check=True)
+        return
     accuracy_table()
     settle_allocator()
     cost_table()
     sys.stdout.flush()
     subprocess.run([sys.executable, __file__, "--fresh-allocator"], check=True)
     autodiff_table()
+    plain_ratio_table(fresh=False)
+    subprocess.run([sys.executable, __file__, "--fresh-ratios"], check=True)
 
 
 if __name__ == "__main__":

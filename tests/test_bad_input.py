@@ -239,3 +239,80 @@ def test_the_gradient_function_from_grad_checks_its_w():
         cn.grad(vector_f)([1.0, float("nan")])
     with pytest.raises(TypeError, match=r"^w must be a real number"):
         cn.grad(vector_f)("w")
+
+
+# ----- one rule for what a number is, for every argument ---------------------------------
+
+from fractions import Fraction  # noqa: E402
+
+scalar_f = np.sin
+pair_f = lambda w: w[0] ** 2 + w[1]  # noqa: E731
+
+# every real-number argument of the numerical functions, given `value` for it
+REAL_ARGUMENTS = {
+    "w (derivative)": ("w", lambda value: cn.derivative(scalar_f, value)),
+    "h (derivative)": ("h", lambda value: cn.derivative(scalar_f, 1.0, h=value)),
+    "w0 (secant_slope)": ("w0", lambda value: cn.secant_slope(scalar_f, value, 2.0)),
+    "w1 (secant_line)": ("w1", lambda value: cn.secant_line(scalar_f, 2.0, value)),
+    "w0 (tangent_line)": ("w0", lambda value: cn.tangent_line(scalar_f, value)),
+    "h (one_sided_slopes)": ("h", lambda value: cn.one_sided_slopes(scalar_f, 1.0, value)),
+    "w0 (is_differentiable)": ("w0", lambda value: cn.is_differentiable(scalar_f, value)),
+    "tol (is_differentiable)": ("tol", lambda value: cn.is_differentiable(scalar_f, 1.0, tol=value)),
+    "w (gradient)": ("w", lambda value: cn.gradient(pair_f, [value, 1.0])),
+    "h (gradient)": ("h", lambda value: cn.gradient(pair_f, [1.0, 1.0], h=value)),
+    "w (hessian)": ("w", lambda value: cn.hessian(pair_f, [1.0, value])),
+    "v (directional_derivative)": ("v", lambda value: cn.directional_derivative(pair_f, [1.0, 1.0], [value, 1.0])),
+    "w0 (gradient_descent)": ("w0", lambda value: cn.gradient_descent(scalar_f, value, lr=0.1, steps=2)),
+    "lr (gradient_descent)": ("lr", lambda value: cn.gradient_descent(scalar_f, 1.0, lr=value, steps=2)),
+    "tol (gradient_descent)": ("tol", lambda value: cn.gradient_descent(scalar_f, 1.0, lr=0.1, steps=2, tol=value)),
+    "tol (classify_critical_point)": ("tol", lambda value: cn.classify_critical_point(np.cos, np.pi, tol=value)),
+}
+
+
+@pytest.mark.parametrize("number", [Fraction(1, 4), np.float32(0.25), np.float16(0.25), np.int64(1), 1, 0.25,
+                                     np.uint8(1)], ids=repr)
+@pytest.mark.parametrize("argument", REAL_ARGUMENTS)
+def test_every_kind_of_real_number_is_accepted_for_every_argument(argument, number):
+    _, call = REAL_ARGUMENTS[argument]
+    call(number)  # no error; the value is used as float(number)
+
+
+@pytest.mark.parametrize("argument", REAL_ARGUMENTS)
+def test_a_fraction_gives_the_result_of_its_float(argument):
+    _, call = REAL_ARGUMENTS[argument]
+    got, expected = call(Fraction(1, 4)), call(0.25)
+    if isinstance(expected, cn.DescentResult):
+        got, expected = got.path, expected.path
+    elif hasattr(expected, "slope"):
+        got, expected = (got.slope, got.intercept), (expected.slope, expected.intercept)
+    np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize("not_a_number", [True, np.True_, Decimal("0.25"), "0.25", None, 1j], ids=repr)
+@pytest.mark.parametrize("argument", REAL_ARGUMENTS)
+def test_bools_decimals_strings_and_complex_numbers_are_refused_naming_the_argument(argument, not_a_number):
+    name, call = REAL_ARGUMENTS[argument]
+    if not_a_number is None and name in ("h", "tol"):
+        return  # None is their default: no step given, no tolerance
+    with pytest.raises((TypeError, ValueError), match=rf"^{name} must"):
+        call(not_a_number)
+
+
+@pytest.mark.parametrize("argument", REAL_ARGUMENTS)
+def test_an_integer_too_large_for_a_float_is_refused_naming_the_argument(argument):
+    name, call = REAL_ARGUMENTS[argument]
+    with pytest.raises(ValueError, match=rf"^{name} must be (a positive, )?finite"):
+        call(10**400)
+
+
+def test_a_decimal_is_refused_with_its_type_in_the_message():
+    with pytest.raises(ValueError, match=r"^h must be a positive, finite real number, got Decimal 0.1$"):
+        cn.derivative(np.sin, 1.0, h=Decimal("0.1"))
+
+
+def test_h_for_a_gradient_is_a_number_or_one_step_per_coordinate():
+    assert cn.gradient(pair_f, [1.0, 2.0], h=[1e-4, 1e-5]) == pytest.approx([2.0, 1.0], rel=1e-8)
+    with pytest.raises(ValueError, match=r"^h must be a number or an array of the shape of w"):
+        cn.gradient(never_called, [1.0, 2.0], h=[1e-4, 1e-5, 1e-6])
+    with pytest.raises(ValueError, match=r"^h must be a positive"):
+        cn.hessian(never_called, [1.0, 2.0], h=[1e-4, -1e-5])

@@ -353,3 +353,216 @@ def test_default_step_balances_truncation_and_round_off_scaled_by_w():
     assert default_step(-40.0, "forward") == pytest.approx(40 * eps**0.5)
     with pytest.raises(ValueError, match="method"):
         default_step(1.0, "sideways")
+
+
+def test_a_point_far_from_0_is_differentiable_where_the_same_function_near_0_is():
+    # the steps do not grow with |w0|: sin at 1000 is as smooth as sin at 0
+    assert is_differentiable(np.sin, 1000.0)
+    for shift in (1e3, 1e6, 1e8):
+        for w0 in np.linspace(-3, 3, 13):
+            assert is_differentiable(lambda w: np.sin(w - shift), shift + w0), (shift, w0)
+        assert not is_differentiable(lambda w: np.maximum(w - shift, 0), shift)
+        assert not is_differentiable(lambda w: np.cbrt(w - shift), shift)
+        assert not is_differentiable(lambda w: (w - shift) + 1e-5 * np.abs(w - shift), shift)  # the small kink
+
+
+@pytest.mark.parametrize("constant", [-1e6, -1.0, 1e3, 1e6])
+def test_adding_a_constant_does_not_change_whether_f_is_differentiable(constant):
+    smooth = [np.sin, np.exp, lambda w: w**2, lambda w: w**3, np.tanh]
+    kinked = [lambda w: np.maximum(w, 0), np.abs, np.cbrt, lambda w: np.sqrt(np.abs(w)),
+              lambda w: 1.0 * (w >= 0)]
+    for g in smooth:
+        for w0 in np.linspace(-3, 3, 25):
+            assert is_differentiable(lambda w, g=g: g(w) + constant, w0), (g, w0)
+    for g in kinked:
+        assert not is_differentiable(lambda w, g=g: g(w) + constant, 0.0)
+
+
+def test_a_small_kink_is_seen_under_a_moderate_constant():
+    # a kink of 2e-5 in slope; the constant's rounding, eps * 1e3 / 1e-6 ~ 2e-7, stays below it
+    assert not is_differentiable(lambda w: w + 1e-5 * np.abs(w) + 1e3, 0.0)
+
+
+def test_a_steep_smooth_function_is_differentiable():
+    # right - left = f''(0) h is large for large curvature, but shrinks with h
+    assert is_differentiable(lambda w: 1e6 * w**2, 0.0)
+    assert is_differentiable(lambda w: 1e3 * np.sin(w), 2.0)
+
+
+def test_one_sided_slopes_divide_by_the_step_actually_taken():
+    # 2w and w/4 are exact in floating point: over the points actually used,
+    # their slopes are exactly 2 and 1/4, however w0 ± h rounds
+    for line, slope in ((lambda w: 2 * w, 2.0), (lambda w: w / 4, 0.25)):
+        for w0 in (1.0, 0.1, 1e8, -7.3):
+            for h in (3e-16 * max(1, abs(w0)), 1e-12 * max(1, abs(w0)), 1e-3):
+                assert one_sided_slopes(line, w0, h) == (slope, slope), (w0, h)
+
+
+def test_one_sided_slopes_below_the_spacing_of_floats_are_nan_as_in_derivative():
+    # 1 ± 1e-17 is 1: the step taken is 0
+    assert all(math.isnan(s) for s in one_sided_slopes(np.sin, 1.0, 1e-17))
+    assert math.isnan(derivative(np.sin, 1.0, h=1e-17))
+    left, right = one_sided_slopes(np.sin, 1.0, np.array([1e-17, 1e-6]))
+    assert np.isnan(left[0]) and np.isnan(right[0])
+    assert left[1] == pytest.approx(math.cos(1.0), rel=1e-5) and right[1] == pytest.approx(math.cos(1.0), rel=1e-5)
+
+
+@pytest.mark.parametrize(("g", "slope"), [(lambda w: w, 1.0), (lambda w: w / 4, 0.25), (np.tanh, 1e-308)])
+def test_a_secant_between_the_largest_floats_does_not_overflow(g, slope):
+    got = secant_slope(g, 1e308, -1e308)
+    assert got == pytest.approx(slope, rel=1e-12)
+    assert secant_line(g, -1e308, 1e308).slope == pytest.approx(slope, rel=1e-12)
+
+
+def test_a_secant_slope_of_tiny_numbers_stays_exact():
+    # halving, the remedy for overflow, would lose the subnormal 5e-324
+    assert secant_slope(lambda w: 2 * w, 0.0, 5e-324) == 2.0
+
+
+def test_a_line_through_a_point_where_f_is_not_finite_says_there_is_no_line():
+    line = secant_line(np.log, -1, 1)
+    assert str(line) == "no line: f(-1) is nan"
+    assert math.isnan(line.slope) and math.isnan(line(0.5))
+    assert str(secant_line(lambda w: 1 / w, 0.0, 1.0)) == "no line: f(0) is inf"
+    # the value is fine but the slope is not: log stepped below 0
+    assert str(tangent_line(np.log, 1e-6)) == "no line through (1e-06, -13.8155): its slope is nan"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_an_f_that_changes_its_argument_in_place_gets_the_right_derivative(method):
+    def f(w):
+        w *= 2  # in place for an array, a new number for a scalar
+        return np.sin(w / 2)
+
+    points = np.linspace(-2, 2, 9)
+    original = points.copy()
+    expected = np.cos(points)
+    tolerance = TOLERANCE[method] * 10
+    np.testing.assert_allclose(derivative(f, points, method=method), expected, rtol=0, atol=tolerance)
+    np.testing.assert_array_equal(points, original)
+    assert derivative(f, 0.5, method=method) == pytest.approx(math.cos(0.5), abs=tolerance)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_arrays_that_f_keeps_or_returns_again_are_not_overwritten(method):
+    kept = []
+
+    def recording(w):
+        value = np.sin(w)
+        kept.append((w, value))  # holds on to its argument and its result
+        return value
+
+    points = np.linspace(0, 1, 5)
+    derivative(recording, points, method=method)
+    for w, value in kept:
+        np.testing.assert_array_equal(value, np.sin(w))
+
+    if method != "complex":
+        table = np.cos(points)  # f returns the same array every time
+        np.testing.assert_array_equal(derivative(lambda w: table, points, method=method), 0.0)
+        np.testing.assert_array_equal(table, np.cos(points))
+
+
+def test_a_fresh_result_of_f_is_reused_for_the_difference():
+    # not a matter of the numbers: the difference is written into f's output
+    import weakref
+
+    outputs = []
+
+    def f(w):
+        value = np.sin(w)
+        outputs.append(weakref.ref(value))
+        return value
+
+    got = derivative(f, np.linspace(0, 1, 100))
+    assert outputs[0]() is got
+
+
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "complex"])
+def test_an_f_that_computes_in_float32_gets_steps_for_float32(method):
+    # f rounds its values to float32 (eps32 = 1.2e-7): with float64's steps
+    # the round-off eps32 / h would reach 2e-2 for central; with steps for
+    # float32, the error is about eps32^(p / (p + 1)): 2.4e-5 for central.
+    expected_error = {"forward": 1e-3, "backward": 1e-3, "central": 1e-4, "five-point": 1e-4, "richardson": 1e-4}
+    f = lambda w: np.sin(np.asarray(w, dtype=np.float32))  # noqa: E731
+    points = np.linspace(-3, 3, 200)
+    assert relative_error(derivative(f, points, method=method), np.cos(points)) <= expected_error[method]
+    assert abs(derivative(f, 0.3, method=method) - math.cos(0.3)) <= expected_error[method]
+
+
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "complex"])
+def test_a_line_exact_in_floating_point_has_its_exact_slope_whatever_the_rounding_of_w_plus_h(method):
+    # 2w is computed exactly, so dividing by the distance between the points
+    # actually used gives exactly 2; dividing by the nominal 2h would not,
+    # since w ± h rounds (by up to half a spacing of w, here 1e8 * eps).
+    points = np.array([1e8 + 0.1, -3e7 - 0.3, 12345.678, 0.37])
+    for h in (None, 1e-7, 3.3e-6):
+        np.testing.assert_array_equal(derivative(lambda w: 2 * w, points, h=h, method=method), 2.0)
+
+
+def test_the_step_is_one_number_for_all_points_only_when_every_w_is_within_1():
+    # the scalar step c for |w| <= 1 must be the same as c max(1, |w|) per point
+    g = lambda v: np.sin(v) * np.exp(-0.01 * v)  # noqa: E731
+    for w in (np.array([-1.0, 0.3, 1.0]), np.array([-1.5, 0.3, 1.9]), np.array([0.9, 1.0 + 1e-15])):
+        for method in ("forward", "central", "five-point"):
+            steps = default_step(w, method)
+            by_hand = [derivative(g, float(x), h=float(h), method=method) for x, h in zip(w, steps)]
+            np.testing.assert_array_equal(derivative(g, w, method=method), by_hand)
+
+
+LARGE = 2**17 + 3  # from this size on, derivative reuses its scratch arrays between calls
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_points_that_f_keeps_are_not_reused_by_a_later_call(method):
+    kept = []
+
+    def recording(w):
+        kept.append((w, np.sin(w)))
+        return np.sin(w)
+
+    first, second = np.linspace(0, 1, LARGE), np.linspace(2, 3, LARGE)
+    derivative(recording, first, method=method)
+    derivative(recording, second, method=method)
+    derivative(np.cos, second, method=method)  # a call by someone else in between
+    assert len(kept) >= 2
+    for w, value in kept:
+        np.testing.assert_array_equal(np.sin(w), value)
+
+
+def test_a_derivative_taken_inside_f_does_not_disturb_the_outer_one():
+    # f'(w) for f = g' with g = sin: the inner call runs while the outer one's arrays are in use
+    f = lambda w: derivative(np.sin, w)  # noqa: E731
+    points = np.linspace(-2, 2, LARGE)
+    got = derivative(f, points)
+    # central differences of a central difference: error ~ eps^(1/3) / h ~ 1e-5 of the round-off
+    np.testing.assert_allclose(got, -np.sin(points), atol=1e-4)
+
+
+def test_derivatives_in_several_threads_at_once_are_each_right():
+    import threading
+
+    points = [np.linspace(k, k + 1, LARGE) for k in range(4)]
+    results = {}
+
+    def work(k):
+        for _ in range(3):
+            results[k] = derivative(np.sin, points[k], method="five-point")
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for k in range(4):
+        np.testing.assert_allclose(results[k], np.cos(points[k]), rtol=0, atol=TOLERANCE["five-point"])
+
+
+def test_a_large_result_stays_what_it_was_after_later_calls():
+    points = np.linspace(0, 1, LARGE)
+    results = [derivative(np.sin, points, method=m) for m in METHODS]
+    copies = [r.copy() for r in results]
+    for m in METHODS:
+        derivative(np.cos, points + 5, method=m)
+    for r, c in zip(results, copies):
+        np.testing.assert_array_equal(r, c)

@@ -7,6 +7,7 @@ import sympy as sp
 from calcnotes import directional_derivative, gradient, hessian, partial, tangent_plane
 
 a, b, c, d = sp.symbols("a b c d", real=True)
+EPS = np.finfo(float).eps
 
 # Functions of 2-4 inputs, each written for SymPy; NumPy versions read the
 # coordinates along the first axis of w, as a reader would write them.
@@ -161,7 +162,7 @@ def test_the_hessian_of_a_matrix_function_is_over_the_flattened_entries():
     np.testing.assert_allclose(got, expected, atol=1e-7)
 
 
-# ----- batching ----------------------------------------------------------------------
+# ----- functions that reduce over their input ------------------------------------------
 
 
 class Counted:
@@ -173,37 +174,133 @@ class Counted:
         return self.f(w)
 
 
-def test_a_function_of_the_coordinates_is_evaluated_in_one_batched_call():
+def unit(i, n):
+    return 1.0 * (np.arange(n) == i)
+
+
+# f, written with reductions over w as a reader would, and its gradient in
+# closed form. Evaluated at points whose coordinates are far apart (no ties
+# within many steps), where every one of them is differentiable.
+REDUCING = {
+    "bowl + 0.1 max|w|": (
+        lambda w: (w[0] - 1) ** 2 + (w[1] + 2) ** 2 + 0.1 * np.max(np.abs(w)),
+        lambda w: np.array([2 * (w[0] - 1), 2 * (w[1] + 2)]) + 0.1 * np.sign(w) * (np.abs(w) == np.max(np.abs(w))),
+    ),
+    "max(w) + w0²": (lambda w: np.max(w) + w[0] ** 2, lambda w: (w == np.max(w)) + 2 * w[0] * unit(0, w.size)),
+    "min(w) w1": (lambda w: np.min(w) * w[1], lambda w: np.min(w) * unit(1, w.size) + w[1] * (w == np.min(w))),
+    "middle of sort(w) × w0": (
+        lambda w: np.sort(w)[1] * w[0],
+        lambda w: np.sort(w)[1] * unit(0, w.size) + w[0] * (w == np.sort(w)[1]),
+    ),
+    "w[argmax w]²": (lambda w: w[np.argmax(w)] ** 2, lambda w: 2 * np.max(w) * (w == np.max(w))),
+    "‖w‖ (np.linalg.norm)": (np.linalg.norm, lambda w: w / np.linalg.norm(w)),
+    "‖w‖∞ + ‖w‖₁": (
+        lambda w: np.linalg.norm(w, np.inf) + np.linalg.norm(w, 1),
+        lambda w: np.sign(w) * (np.abs(w) == np.max(np.abs(w))) + np.sign(w),
+    ),
+    "mean over axis 0, squared": (lambda w: np.mean(w, axis=0) ** 2, lambda w: 2 * np.mean(w) / w.size + 0 * w),
+    "w.sum() w0": (lambda w: w.sum() * w[0], lambda w: w[0] + w.sum() * unit(0, w.size)),
+    "median(w)": (np.median, lambda w: 1.0 * (w == np.median(w))),
+    "prod(w)": (np.prod, lambda w: np.prod(w) / w),
+    "log Σ exp(w / s)": None,  # filled in per scale below
+    "std(w)": (np.std, lambda w: (w - np.mean(w)) / (w.size * np.std(w))),
+    "w · w": (lambda w: w @ w, lambda w: 2 * w),
+    "cumsum(w)[-1]²": (lambda w: np.cumsum(w)[-1] ** 2, lambda w: 2 * np.sum(w) + 0 * w),
+    "sum(w)² + max(w) min(w)": (
+        lambda w: np.sum(w) ** 2 + np.max(w) * np.min(w),
+        lambda w: 2 * np.sum(w) + np.min(w) * (w == np.max(w)) + np.max(w) * (w == np.min(w)),
+    ),
+}
+
+
+def softmax_case(scale):
+    """log Σ exp(w / scale), written so that it stays finite at every scale."""
+    return (
+        lambda w: np.log(np.sum(np.exp(w / scale))),
+        lambda w: np.exp(w / scale) / np.sum(np.exp(w / scale)) / scale,
+    )
+
+
+def spread_points(scale, sizes=(2, 3, 5), per_size=15, seed=7):
+    """Points of a few coordinates of size ~scale, no two of w and |w| within 5% of each other."""
+    rng = np.random.default_rng(seed)
+    points = []
+    for n in sizes:
+        found = 0
+        while found < per_size:
+            w = rng.choice([-1, 1], size=n) * scale * rng.uniform(0.2, 2.0, size=n)
+            values = np.sort(np.concatenate([w, np.abs(w)]) / scale)
+            distinct = np.unique(np.round(values, 9))
+            if len(distinct) == len(values) - np.sum(w > 0) and np.all(np.diff(distinct) > 0.05):
+                points.append(w)
+                found += 1
+    return points
+
+
+@pytest.mark.parametrize("scale", [1e-8, 1e-3, 1.0, 1e3, 1e8])
+@pytest.mark.parametrize("name", REDUCING)
+def test_the_gradient_of_a_function_that_reduces_over_w_matches_its_closed_form(name, scale):
+    f, exact = softmax_case(scale) if REDUCING[name] is None else REDUCING[name]
+    sizes = {"bowl + 0.1 max|w|": (2,), "median(w)": (3, 5)}.get(name, (2, 3, 5))
+    points = spread_points(scale, sizes=sizes, per_size=45 // len(sizes))
+    # The default step, eps^(1/3) max(1, |w_i|), does not shrink below
+    # eps^(1/3) for |w_i| < 1; for functions that vary on the scale of w the
+    # step must then be given, eps^(1/3) times that scale.
+    h = None if scale >= 1 else EPS ** (1 / 3) * scale
+    for w in points:
+        expected = exact(w)
+        got = gradient(f, w) if h is None else gradient(f, w, h=h)
+        # Central differences with a step h ~ eps^(1/3) s (s the scale of w):
+        # truncation h² |f⁽³⁾| / 6 and round-off eps |f| / h, each ~1e-10 of
+        # the size of the gradient here (f is piecewise linear, or smooth with
+        # its k-th derivative ~ f / s^k at these well-spread points, so the
+        # stencil crosses no kink); 1e-7 of that size leaves room.
+        size = np.max(np.abs(expected)) + abs(float(f(w))) / scale
+        np.testing.assert_allclose(got, expected, rtol=1e-7, atol=1e-7 * size, err_msg=f"{name} at {w}")
+
+
+def test_the_issue_example_gets_the_second_partial_right():
+    f, _ = REDUCING["bowl + 0.1 max|w|"]
+    np.testing.assert_allclose(gradient(f, [0.5, -3.0]), [-1.0, -2.1], rtol=1e-9)
+
+
+def test_the_gradient_evaluates_f_once_at_w_and_once_per_stencil_point():
     f = Counted(lambda w: np.sin(w[0]) + w[1] ** 2 * w[2])
     gradient(f, X0)
-    assert f.calls == 2  # the stack of 6 points, and the probe point on its own
-    g = Counted(lambda w: np.sum(np.sin(w)))  # mixes the stack: falls back
-    np.testing.assert_allclose(gradient(g, X0), np.cos(X0), rtol=1e-9)
+    assert f.calls == 2 * 3 + 1
+    g = Counted(lambda w: w[0] * w[1])
+    hessian(g, [1.0, 2.0])  # w, 2 per coordinate, 4 per pair
+    assert g.calls == 1 + 2 * 2 + 4 * 1
 
 
-@pytest.mark.parametrize(
-    ("f", "expected"),
-    [
-        # shape of the stack's result is right, values are not: caught by the probe
-        (lambda w: np.sum(w) * w[0], lambda x: np.array([np.sum(x) + x[0], x[0], x[0]])),
-        # symmetric stencils leave the mean of the stack at w: only the probe notices
-        (lambda w: w[0] * np.mean(w[1]) + w[2], lambda x: np.array([np.mean(x[1]), x[0], 1.0])),
-        (lambda w: np.dot(w, w) * 0.5, lambda x: x),
-        (lambda w: np.linalg.norm(w), lambda x: x / np.linalg.norm(x)),
-        (lambda w: float(w[0]) * w[1] + w[2], lambda x: np.array([x[1], x[0], 1.0])),
-    ],
-    ids=["sum(w) * w[0]", "mean of a coordinate", "dot", "norm", "float()"],
-)
-def test_functions_that_mix_the_batch_fall_back_to_one_call_per_point(f, expected):
-    np.testing.assert_allclose(gradient(f, X0), expected(X0), rtol=1e-8)
+def test_each_call_of_f_gets_one_point_of_the_shape_of_w():
+    shapes = []
+
+    def f(W):
+        shapes.append(np.shape(W))
+        return np.sum(W**2)
+
+    X = np.arange(6.0).reshape(2, 3)
+    for call in (gradient, hessian, tangent_plane, lambda f, w: partial(f, w, (1, 2))):
+        shapes.clear()
+        call(f, X)
+        assert set(shapes) == {(2, 3)}
 
 
-def test_many_inputs_are_batched_and_the_gradient_has_their_shape():
+def test_nan_from_f_at_one_stencil_point_stays_in_its_own_partial():
+    # f is NaN only where w1 > 2 + 1e-9: the + h point of the second coordinate
+    f = lambda w: w[0] ** 2 + (np.nan if w[1] > 2 + 1e-9 else w[1])  # noqa: E731
+    got = gradient(f, [1.0, 2.0])
+    assert got[0] == pytest.approx(2.0, rel=1e-9) and np.isnan(got[1])
+
+
+def test_many_inputs_give_a_gradient_of_their_shape():
     w = np.linspace(-1, 1, 200)
     f = Counted(lambda w: np.sum(np.sin(w) * w[::-1], axis=0))
     got = gradient(f, w)
-    np.testing.assert_allclose(got, np.cos(w) * w[::-1] + np.sin(w[::-1]), rtol=1e-8, atol=1e-10)
-    assert f.calls == 2
+    # round-off eps |f| / h ~ 2e-16 * 70 / 6e-6 ~ 3e-9 dominates the truncation error
+    np.testing.assert_allclose(got, np.cos(w) * w[::-1] + np.sin(w[::-1]), rtol=0, atol=1e-8)
+    assert f.calls == 2 * 200 + 1
 
 
 def test_a_number_w_gives_the_ordinary_derivative():
@@ -265,3 +362,30 @@ def test_the_tangent_plane_rejects_points_of_the_wrong_shape():
     plane = tangent_plane(lambda w: w[0] + w[1], [1.0, 2.0])
     with pytest.raises(ValueError, match="w must have shape"):
         plane(np.zeros(3))
+
+
+def test_a_line_exact_in_floating_point_has_its_exact_gradient():
+    # 2 w0 and -4 w1 are exact (and so is adding 0): dividing by the distance
+    # between the points used, not the nominal 2h, gives exactly 2 and -4,
+    # however w ± h rounds
+    for w in ([1e8 + 0.1, -3e7 - 0.3], [12345.678, 0.37]):
+        np.testing.assert_array_equal(gradient(lambda v: 2 * v[0] + 0 * v[1], w), [2.0, 0.0])
+        np.testing.assert_array_equal(gradient(lambda v: 0 * v[0] - 4 * v[1], w), [0.0, -4.0])
+        assert partial(lambda v: 0 * v[0] - 4 * v[1], w, 1) == -4.0
+
+
+def test_an_f_that_changes_its_argument_in_place_gets_the_right_derivatives():
+    def f(w):
+        w *= 2  # in place: each call must get its own point
+        return np.sum((w / 2) ** 3)
+
+    w = np.array([1.0, -2.0, 0.5])
+    original = w.copy()
+    np.testing.assert_allclose(gradient(f, w), 3 * original**2, rtol=1e-8)
+    assert partial(f, w, 1) == pytest.approx(12.0, rel=1e-8)
+    np.testing.assert_allclose(hessian(f, w), np.diag(6 * original), atol=1e-5)
+    assert directional_derivative(f, w, [1.0, 0.0, 0.0]) == pytest.approx(3.0, rel=1e-8)
+    plane = tangent_plane(f, w)
+    assert plane.value == pytest.approx(float(np.sum(original**3)))
+    np.testing.assert_allclose(plane.gradient, 3 * original**2, rtol=1e-8)
+    np.testing.assert_array_equal(w, original)

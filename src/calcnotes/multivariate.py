@@ -10,38 +10,75 @@ then has the shape of the matrix. All derivatives here are central finite
 differences; `calcnotes.grad` computes exact ones by automatic
 differentiation.
 
-Evaluating ``f`` once per perturbed point would be slow in Python, so the
-points are first stacked along a new *last* axis and ``f`` is called once on
-the whole stack: for ``f`` above, ``w[0]`` is then a row of values and the
-result a vector, one value per point. A function that mixes the stacked points
-(``np.sum(w)``, ``w @ A @ w``) would be silently wrong that way, so one extra
-*probe* point is stacked too and also evaluated on its own; if the two values
-disagree, or ``f`` fails or returns the wrong shape on the stack, ``f`` is
-called once per point instead (as it is for stacks of more than 4 million
-numbers, e.g. a gradient in more than about 1400 dimensions).
+``f`` is called once per point of the stencil, on a point of the shape of
+``w`` that is its own (``f`` may change it in place), and must return a single
+number. Stacking the points into one call would be faster, but it is only
+right for an ``f`` that treats every point of the stack on its own, and no
+test can prove that of an arbitrary ``f``: ``np.max(w)``, ``np.sort``,
+``np.linalg.norm(w)``, ``w.sum()`` and ``w @ A @ w`` all mix the stack,
+some of them only for some points. So a gradient costs ``2n + 1`` calls of
+``f`` and a Hessian ``2n² + 1``; `calcnotes.grad` costs a few evaluations
+of ``f`` whatever ``n``.
+
+The first call, at ``w`` itself, also tells the precision ``f`` computes in:
+steps are ``eps**(1/3)`` (first differences) and ``eps**(1/4)`` (second
+differences) times ``max(1, |w_i|)``, with ``eps`` of float64, or of
+float32 if ``f`` returns float32 values.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
-from calcnotes._checks import as_real_array, check_callable, returned_reals
+from calcnotes._checks import (
+    as_real_array,
+    check_callable,
+    check_positive,
+    scalar_value,
+    value_and_precision,
+)
 from calcnotes.differentiation import derivative
 
 __all__ = ["TangentPlane", "directional_derivative", "gradient", "hessian", "partial", "tangent_plane"]
 
-_EPS = np.finfo(float).eps
 
-# Steps relative to max(1, |w_i|): central differences (error h² + eps/h) and
-# second differences (error h² + eps/h²) balance at these sizes.
-_FIRST_DIFFERENCE_STEP = _EPS ** (1 / 3)  # 6.1e-6
-_SECOND_DIFFERENCE_STEP = _EPS ** (1 / 4)  # 1.2e-4
+def difference_steps(x: np.ndarray, order: int, eps: float, h=None) -> np.ndarray:
+    """Per-coordinate steps for first (``order=1``) or second differences at ``x``.
 
-# Largest stack of points (counted in numbers, 32 MB of floats) that is
-# evaluated in one batched call; beyond it, f is called point by point.
-_BATCH_LIMIT = 2**22
+    ``h`` if given (as checked by `checked_steps`), else ``eps**(1/3)`` or
+    ``eps**(1/4)`` times ``max(1, |x_i|)``: where the truncation error
+    (``~h²``) meets the round-off (``~eps/h`` for a first difference,
+    ``~eps/h²`` for a second one). Returns a flat array.
+
+    Examples
+    --------
+    >>> difference_steps(np.array([0.5, -100.0]), 1, np.finfo(float).eps)
+    array([6.05545445e-06, 6.05545445e-04])
+    """
+    if h is not None:
+        return np.broadcast_to(h, x.shape).ravel().copy()
+    return eps ** (1 / (order + 2)) * np.maximum(1.0, np.abs(x.ravel()))
+
+
+def checked_steps(h, x: np.ndarray):
+    """``h`` as one positive step (a float) or an array of the shape of ``x``; ``None`` stays ``None``.
+
+    Examples
+    --------
+    >>> checked_steps([1e-3, 1e-4], np.zeros(2))
+    array([0.001 , 0.0001])
+    >>> checked_steps(1e-3, np.zeros((2, 2)))
+    0.001
+    """
+    if h is None:
+        return None
+    steps = check_positive(h, "h", allow_array=True)
+    if np.ndim(steps) != 0 and np.shape(steps) != x.shape:
+        raise ValueError(f"h must be a number or an array of the shape of w, {x.shape}; got {np.shape(steps)}")
+    return steps
 
 
 def partial(f, w, i):
@@ -69,23 +106,22 @@ def partial(f, w, i):
             raise IndexError(f"i must be 0 for a number w (it has one coordinate), got {i!r}")
         return derivative(f, x)
     flat_index = _flat_index(i, x.shape)
-    coordinate = float(x.ravel()[flat_index])
-    step = _FIRST_DIFFERENCE_STEP * max(1.0, abs(coordinate))
-    plus, minus = coordinate + step, coordinate - step
-    with np.errstate(all="ignore"):
-        rise = _scalar_value(f, _moved(x, flat_index, plus)) - _scalar_value(f, _moved(x, flat_index, minus))
-        return float(rise / (plus - minus))
+    _, eps = value_and_precision(f, x)
+    step = difference_steps(x, 1, eps)[flat_index]
+    return float(central_differences(f, x, np.full(x.size, step), [flat_index])[0])
 
 
-def gradient(f, w):
+def gradient(f, w, *, h=None):
     """Gradient of ``f`` at ``w``, an array of the shape of ``w``.
 
-    ``∇f(w) = (∂f/∂w_0, ∂f/∂w_1, ...)`` by central differences, all ``2n``
-    points in one batched call of ``f`` when ``f`` allows it (see the module
-    notes). A number ``w`` gives the ordinary derivative, as a float.
+    ``∇f(w) = (∂f/∂w_0, ∂f/∂w_1, ...)`` by central differences, one call of
+    ``f`` per point (see the module notes), with step ``h`` if given (a number,
+    or one step per coordinate in an array of the shape of ``w``). A number
+    ``w`` gives the ordinary derivative, as a float.
 
-    Raises ``ValueError`` if ``w`` is not finite or ``f`` does not return a
-    single number; ``TypeError`` if ``f`` is not callable.
+    Raises ``ValueError`` if ``w`` is not finite, ``h`` is not positive, or
+    ``f`` does not return a single number; ``TypeError`` if ``f`` is not
+    callable.
 
     Examples
     --------
@@ -95,22 +131,40 @@ def gradient(f, w):
     >>> gradient(lambda X: np.sum(X ** 2), np.eye(2)).round(6)
     array([[2., 0.],
            [0., 2.]])
+    >>> f = lambda w: (w[0] - 1) ** 2 + (w[1] + 2) ** 2 + 0.1 * np.max(np.abs(w))
+    >>> gradient(f, [0.5, -3.0]).round(6)  # |w_1| is the largest: 0.1 * -1 in the second slot
+    array([-1. , -2.1])
     """
     check_callable(f)
     x = as_real_array(w, "w")
     if x.ndim == 0:
-        return derivative(f, x)
-    n = x.size
+        return derivative(f, x, h=h)
+    steps = checked_steps(h, x)
+    _, eps = value_and_precision(f, x)
+    return central_differences(f, x, difference_steps(x, 1, eps, steps)).reshape(x.shape)
+
+
+def central_differences(f, x: np.ndarray, steps: np.ndarray, coordinates=None) -> np.ndarray:
+    """Central differences of ``f`` at ``x`` along the given flat ``coordinates`` (all by default).
+
+    ``(f(x + s_k e_k) - f(x - s_k e_k)) / ((x_k + s_k) - (x_k - s_k))``, one
+    call of ``f`` per point, each on its own copy; divided by the distance
+    between the points actually used. Returns a flat array.
+
+    Examples
+    --------
+    >>> central_differences(lambda w: w[0] * w[1], np.array([2.0, 3.0]), np.array([0.5, 0.5]))
+    array([3., 2.])
+    """
     centre = x.ravel()
-    step = _steps(centre, _FIRST_DIFFERENCE_STEP)
-    plus, minus = centre + step, centre - step
-    # point 2k moves coordinate k to plus[k], point 2k+1 to minus[k]
-    coordinate = np.repeat(np.arange(n), 2)
-    value = np.column_stack([plus, minus]).ravel()
+    coordinates = range(x.size) if coordinates is None else coordinates
+    slopes = np.empty(len(coordinates))
     with np.errstate(all="ignore"):
-        values = _values_at(f, x, coordinate, value, np.arange(2 * n), probe=_probe(centre, step))
-        rise = values[0::2] - values[1::2]
-        return (rise / (plus - minus)).reshape(x.shape)
+        for k, index in enumerate(coordinates):
+            plus, minus = centre[index] + steps[index], centre[index] - steps[index]
+            rise = scalar_value(f, _moved(x, {index: plus})) - scalar_value(f, _moved(x, {index: minus}))
+            slopes[k] = rise / (plus - minus)
+    return slopes
 
 
 def directional_derivative(f, w, v) -> float:
@@ -138,19 +192,75 @@ def directional_derivative(f, w, v) -> float:
     # scaled to entries in [-1, 1] first, so that ‖v‖ neither overflows nor underflows
     unit = direction / largest
     unit /= np.linalg.norm(unit)
-    step = _FIRST_DIFFERENCE_STEP * max(1.0, float(np.max(np.abs(x))))
-    return derivative(lambda t: _scalar_value(f, x + t * unit), 0.0, h=step)
+    _, eps = value_and_precision(f, x)
+    step = eps ** (1 / 3) * max(1.0, float(np.max(np.abs(x))))
+    with np.errstate(all="ignore"):
+        return derivative(lambda t: scalar_value(f, x + t * unit), 0.0, h=step)
 
 
-def hessian(f, w) -> np.ndarray:
+class SecondOrder(NamedTuple):
+    """What `second_differences` measured at a point ``w``."""
+
+    value: float  #: f(w)
+    gradient: np.ndarray  #: central differences, flat
+    hessian: np.ndarray  #: second differences, n × n, symmetric
+    size: float  #: the largest |f| met on the stencil
+    eps: float  #: the precision f returned its values in
+
+
+def second_differences(f, x: np.ndarray, steps: np.ndarray, centre=None) -> SecondOrder:
+    """Value, gradient and Hessian of ``f`` at ``x`` from one stencil, ``2n² + 1`` calls of ``f``.
+
+    ``steps`` holds one step per (flat) coordinate; ``centre`` may pass
+    `value_and_precision` at ``x`` if it is known already. Points: ``x``
+    itself, ``x ± s_k e_k`` for each ``k``, and ``x ± s_k e_k ± s_l e_l``
+    for each pair ``k < l``; every difference is divided by the steps
+    actually taken. Also returns the largest ``|f|`` met and ``f``'s
+    precision, which bound the round-off (see `calcnotes.classify_critical_point`).
+
+    Examples
+    --------
+    >>> terms = second_differences(lambda w: w[0] ** 2 * w[1], np.array([1.0, 2.0]), np.full(2, 1e-3))
+    >>> terms.value, terms.gradient.round(6), terms.hessian.round(4)
+    (2.0, array([4., 1.]), array([[4., 2.],
+           [2., 0.]]))
+    """
+    value, eps = value_and_precision(f, x) if centre is None else centre
+    n, centre_flat = x.size, x.ravel()
+    with np.errstate(all="ignore"):
+        plus, minus = centre_flat + steps, centre_flat - steps
+        f_plus = np.array([scalar_value(f, _moved(x, {k: plus[k]})) for k in range(n)])
+        f_minus = np.array([scalar_value(f, _moved(x, {k: minus[k]})) for k in range(n)])
+        right, left = plus - centre_flat, centre_flat - minus  # the steps actually taken
+        slopes = (f_plus - f_minus) / (plus - minus)
+        matrix = np.empty((n, n))
+        # second difference for unequal steps: 2 (slope right - slope left) / (right + left)
+        matrix[np.diag_indices(n)] = 2 * ((f_plus - value) / right - (value - f_minus) / left) / (right + left)
+        size = max(abs(value), float(np.max(np.abs(f_plus))), float(np.max(np.abs(f_minus))))
+        for k in range(n):
+            for l in range(k + 1, n):
+                corners = [
+                    scalar_value(f, _moved(x, {k: value_k, l: value_l}))
+                    for value_k in (plus[k], minus[k]) for value_l in (plus[l], minus[l])
+                ]
+                f_pp, f_pm, f_mp, f_mm = corners
+                size = max(size, *map(abs, corners))
+                mixed = (f_pp - f_pm - f_mp + f_mm) / ((plus[k] - minus[k]) * (plus[l] - minus[l]))
+                matrix[k, l] = matrix[l, k] = mixed
+    return SecondOrder(value=value, gradient=slopes, hessian=matrix, size=size, eps=eps)
+
+
+def hessian(f, w, *, h=None) -> np.ndarray:
     """Matrix of second partial derivatives of ``f`` at ``w``, symmetric ``n × n``.
 
     ``H_ij = ∂²f/∂w_i∂w_j`` by second differences with step ``eps**(1/4)``
-    (times ``max(1, |w_i|)``); a number ``w`` gives a ``1 × 1`` matrix, and a
-    matrix ``w`` is flattened in row-major order (``n = w.size``).
+    (times ``max(1, |w_i|)``), or ``h`` if given (a number, or one step per
+    coordinate in an array of the shape of ``w``); a number ``w`` gives a
+    ``1 × 1`` matrix, and a matrix ``w`` is flattened in row-major order
+    (``n = w.size``). ``f`` is called ``2n² + 1`` times, once per point.
 
-    Raises ``ValueError`` if ``w`` is not finite or ``f`` does not return a
-    single number.
+    Raises ``ValueError`` if ``w`` is not finite, ``h`` is not positive, or
+    ``f`` does not return a single number.
 
     Examples
     --------
@@ -162,44 +272,10 @@ def hessian(f, w) -> np.ndarray:
     check_callable(f)
     x = as_real_array(w, "w")
     if x.ndim == 0:  # f of one number: the same, with w as a vector of length 1
-        return hessian(lambda point: f(point[0]), x.reshape(1))
-    n = x.size
-    centre = x.ravel()
-    step = _steps(centre, _SECOND_DIFFERENCE_STEP)
-    plus, minus = centre + step, centre - step
-    # Points: 0 is w itself; 1 + 2k and 2 + 2k move coordinate k to plus[k]
-    # and minus[k]; then four points per pair k < l move both coordinates.
-    pairs = [(k, l) for k in range(n) for l in range(k + 1, n)]
-    coordinate, value, column = [], [], []
-    for k in range(n):
-        coordinate += [k, k]
-        value += [plus[k], minus[k]]
-        column += [1 + 2 * k, 2 + 2 * k]
-    first_pair_column = 1 + 2 * n
-    for p, (k, l) in enumerate(pairs):
-        for q, (value_k, value_l) in enumerate(
-            [(plus[k], plus[l]), (plus[k], minus[l]), (minus[k], plus[l]), (minus[k], minus[l])]
-        ):
-            coordinate += [k, l]
-            value += [value_k, value_l]
-            column += [first_pair_column + 4 * p + q] * 2
-    with np.errstate(all="ignore"):
-        values = _values_at(
-            f, x, np.array(coordinate, dtype=int), np.array(value), np.array(column, dtype=int),
-            probe=_probe(centre, step), count=first_pair_column + 4 * len(pairs),
-        )
-        matrix = np.empty((n, n))
-        f_centre, f_plus, f_minus = values[0], values[1 : 1 + 2 * n : 2], values[2 : 2 + 2 * n : 2]
-        right, left = plus - centre, centre - minus  # the steps actually taken
-        # second difference for unequal steps: 2 (slope right - slope left) / (right + left)
-        matrix[np.diag_indices(n)] = (
-            2 * ((f_plus - f_centre) / right - (f_centre - f_minus) / left) / (right + left)
-        )
-        for p, (k, l) in enumerate(pairs):
-            f_pp, f_pm, f_mp, f_mm = values[first_pair_column + 4 * p : first_pair_column + 4 * p + 4]
-            mixed = (f_pp - f_pm - f_mp + f_mm) / ((plus[k] - minus[k]) * (plus[l] - minus[l]))
-            matrix[k, l] = matrix[l, k] = mixed
-    return matrix
+        return hessian(lambda point: f(point[0]), x.reshape(1), h=h)
+    steps = checked_steps(h, x)
+    centre = value_and_precision(f, x)
+    return second_differences(f, x, difference_steps(x, 2, centre[1], steps), centre).hessian
 
 
 @dataclass(frozen=True)
@@ -223,8 +299,9 @@ class TangentPlane:
             raise ValueError(
                 f"w must have shape {shape} (one point) or {shape} + batch shape, got {points.shape}"
             )
-        offsets = points - self.point.reshape(shape + (1,) * (points.ndim - len(shape)))
-        heights = self.value + np.tensordot(self.gradient, offsets, axes=len(shape))
+        with np.errstate(over="ignore", invalid="ignore"):  # far from the point, heights may overflow
+            offsets = points - self.point.reshape(shape + (1,) * (points.ndim - len(shape)))
+            heights = self.value + np.tensordot(self.gradient, offsets, axes=len(shape))
         return float(heights) if np.ndim(heights) == 0 else heights
 
     def __str__(self) -> str:
@@ -255,12 +332,14 @@ def tangent_plane(f, w0) -> TangentPlane:
     check_callable(f)
     x0 = as_real_array(w0, "w0")
     with np.errstate(all="ignore"):
-        value = _scalar_value(f, x0)
+        value = scalar_value(f, x0)
     slope = gradient(f, x0)
     return TangentPlane(point=x0.copy(), value=value, gradient=np.asarray(slope, dtype=float))
 
 
 def _vector(array: np.ndarray) -> str:
+    if np.ndim(array) == 0:  # a function of one number
+        return f"{float(array):.6g}"
     return np.array2string(np.asarray(array), precision=6, separator=", ", suppress_small=True)
 
 
@@ -278,71 +357,10 @@ def _is_int(value) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
 
 
-def _steps(centre: np.ndarray, relative_step: float) -> np.ndarray:
-    return relative_step * np.maximum(1.0, np.abs(centre))
-
-
-def _probe(centre: np.ndarray, step: np.ndarray) -> np.ndarray:
-    """A point near ``centre`` moved by a different amount in every coordinate.
-
-    The stacked points lie symmetrically around ``centre``, so a function
-    that averages over the stack would still be right at ``centre``; the
-    probe is chosen to be far from that average.
-    """
-    signs = np.where(np.arange(centre.size) % 2 == 0, 1.0, -1.0)
-    return centre + step * signs * np.linspace(0.5, 1.0, centre.size)
-
-
-def _moved(x: np.ndarray, flat_index: int, value: float) -> np.ndarray:
+def _moved(x: np.ndarray, values: dict) -> np.ndarray:
+    """A copy of ``x`` with the flat coordinates in ``values`` set to theirs."""
     point = x.copy()
-    point.ravel()[flat_index] = value
+    flat = point.reshape(-1)
+    for index, value in values.items():
+        flat[index] = value
     return point
-
-
-def _scalar_value(f, point) -> float:
-    value = returned_reals(f(point), "f must return a real number")
-    if value.size != 1:
-        raise ValueError(
-            f"f must return a single number (a scalar function of w), got an array of shape {value.shape}"
-        )
-    return float(value.reshape(()))
-
-
-def _values_at(f, x, coordinate, value, column, *, probe, count=None) -> np.ndarray:
-    """``f`` at ``count`` points near ``x``.
-
-    Point ``k`` is ``x`` with ``x.ravel()[coordinate[j]] = value[j]`` for every
-    ``j`` with ``column[j] == k`` (``column`` sorted); points not mentioned are
-    ``x`` itself. Batched as described in the module notes.
-    """
-    count = int(column[-1]) + 1 if count is None else count
-    if x.size * (count + 1) <= _BATCH_LIMIT:
-        stack = np.repeat(x.reshape(-1, 1), count + 1, axis=1)
-        stack[coordinate, column] = value
-        stack[:, -1] = probe
-        values = _batched_values(f, stack.reshape(x.shape + (count + 1,)), probe.reshape(x.shape))
-        if values is not None:
-            return values[:-1]
-    values = np.empty(count)
-    bounds = np.searchsorted(column, np.arange(count + 1))
-    for k in range(count):
-        point = x.ravel().copy()
-        moved = slice(bounds[k], bounds[k + 1])
-        point[coordinate[moved]] = value[moved]
-        values[k] = _scalar_value(f, point.reshape(x.shape))
-    return values
-
-
-def _batched_values(f, stack: np.ndarray, probe: np.ndarray):
-    """``f`` on the whole ``stack`` if that gives one value per point, else ``None``."""
-    try:
-        values = np.asarray(f(stack))
-        if values.shape != stack.shape[-1:] or values.dtype.kind not in "biuf":
-            return None
-        alone = _scalar_value(f, probe)
-    except Exception:  # f cannot take a stack; it is called point by point instead
-        return None
-    # Equal up to rounding (a vectorised sin may differ from a scalar one in
-    # the last bit); mixing the stack changes values by far more.
-    agree = abs(values[-1] - alone) <= 16 * _EPS * abs(alone) or (np.isnan(values[-1]) and np.isnan(alone))
-    return values.astype(float) if agree else None

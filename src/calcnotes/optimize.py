@@ -1,4 +1,4 @@
-"""Optimization: gradient descent, and the second-derivative test at critical points."""
+"""Optimization: gradient descent, Newton's method, and the second-derivative test at critical points."""
 
 from __future__ import annotations
 
@@ -6,16 +6,25 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from calcnotes._checks import as_real_array, check_callable, check_count, check_positive, returned_reals
+from calcnotes._checks import (
+    as_real_array,
+    check_callable,
+    check_count,
+    check_positive,
+    own_copy,
+    returned_reals,
+    scalar_value,
+    value_and_precision,
+)
 from calcnotes.differentiation import derivative
-from calcnotes.multivariate import _scalar_value, gradient, hessian
+from calcnotes.multivariate import central_differences, difference_steps, second_differences
 
 __all__ = ["DescentResult", "classify_critical_point", "gradient_descent", "newton"]
 
 
 @dataclass(frozen=True)
 class DescentResult:
-    """What `gradient_descent` did.
+    """What `gradient_descent` or `newton` did.
 
     Attributes
     ----------
@@ -51,10 +60,13 @@ def gradient_descent(f, w0, *, lr, steps, grad=None, tol=None) -> DescentResult:
     ``w_{k+1} = w_k - lr ∇f(w_k)`` for at most ``steps`` steps. The gradient
     is ``grad(w)`` if given (e.g. an exact one from `calcnotes.grad`),
     else a finite difference (`calcnotes.derivative` for a number
-    ``w0``, `calcnotes.gradient` for an array). Stops early, with
+    ``w0``, central differences as in `calcnotes.gradient` for an array).
+    Stops early, with
     ``converged=True``, at the first iterate where ``‖∇f(w)‖ < tol``, and with
     ``diverged=True`` at the first iterate where ``w`` or ``f(w)`` is not finite
-    (no overflow warnings; a NaN never keeps the loop going).
+    (no overflow warnings; a NaN never keeps the loop going). ``f`` and
+    ``grad`` get their own copy of each iterate: changing it in place does
+    not change the path.
 
     Raises ``ValueError`` for ``lr <= 0`` or not finite, ``steps`` not a whole
     number ``>= 0``, ``tol <= 0``, a non-finite ``w0``, an ``f`` that does
@@ -71,19 +83,21 @@ def gradient_descent(f, w0, *, lr, steps, grad=None, tol=None) -> DescentResult:
     True
     """
     check_callable(f)
-    w = as_real_array(w0, "w0")
+    w = as_real_array(w0, "w0")  # may be the caller's array: only ever read
     lr = check_positive(lr, "lr")
     steps = check_count(steps, "steps")
     if tol is not None:
         tol = check_positive(tol, "tol")
     if grad is not None:
         check_callable(grad, "grad")
-    def gradient_at(point):
+
+    def gradient_at(point, eps):
         if grad is not None:
-            direction = returned_reals(grad(point if point.ndim else point[()]),
-                                       "grad(w) must return real numbers")
+            direction = returned_reals(grad(own_copy(point)), "grad(w) must return real numbers")
+        elif point.ndim == 0:
+            direction = np.asarray(derivative(f, point))
         else:
-            direction = np.asarray((derivative if point.ndim == 0 else gradient)(f, point))
+            direction = central_differences(f, point, difference_steps(point, 1, eps)).reshape(point.shape)
         if direction.shape != point.shape:
             raise ValueError(f"grad(w) must have the shape of w, {point.shape}; got {direction.shape}")
         return direction
@@ -91,22 +105,23 @@ def gradient_descent(f, w0, *, lr, steps, grad=None, tol=None) -> DescentResult:
     path = [w]
     converged = False
     with np.errstate(all="ignore"):
-        values = [_value(f, w)]
+        value, eps = value_and_precision(f, w)
+        values = [value]
         diverged = not np.isfinite(values[0])
         for _ in range(steps):
             if diverged:
                 break
-            direction = gradient_at(w)
+            direction = gradient_at(w, eps)
             if tol is not None and np.linalg.norm(direction) < tol:
                 converged = True
                 break
             w = w - lr * direction
             path.append(w)
-            values.append(_value(f, w))
+            values.append(value_and_precision(f, w)[0])
             diverged = not (np.all(np.isfinite(w)) and np.isfinite(values[-1]))
         else:  # every step taken: the last iterate may meet the tolerance too
             if tol is not None and not diverged:
-                converged = bool(np.linalg.norm(gradient_at(w)) < tol)
+                converged = bool(np.linalg.norm(gradient_at(w, eps)) < tol)
     final = float(w) if w.ndim == 0 else w.copy()  # w may still be the caller's w0
     return DescentResult(
         w=final, path=np.array(path), values=np.array(values), converged=converged, diverged=diverged
@@ -205,7 +220,7 @@ def newton(f, w0, *, steps, tol=None) -> DescentResult:
     path = [w]
     converged = False
     with np.errstate(all="ignore"):
-        values = [_value(f, w)]
+        values = [scalar_value(f, w)]
         diverged = not np.isfinite(values[0])
         for _ in range(steps):
             if diverged:
@@ -220,7 +235,7 @@ def newton(f, w0, *, steps, tol=None) -> DescentResult:
                 break
             w = w - step.reshape(w.shape)
             path.append(w)
-            values.append(_value(f, w))
+            values.append(scalar_value(f, w))
             diverged = not (np.all(np.isfinite(w)) and np.isfinite(values[-1]))
         else:  # every step taken: the last iterate may meet the tolerance too
             if tol is not None and not diverged:
@@ -253,8 +268,17 @@ def _newton_step(gradient_value, hessian_matrix):
 # --8<-- [end:newton-step]
 
 
-def _value(f, w) -> float:
-    return _scalar_value(f, w if w.ndim else w[()])
+# The second-derivative test compares second differences at two steps, h and 2h,
+# with h = eps**(1/4) (eps of the precision f returns) in every coordinate,
+# not scaled by |w|, so that moving the point far from 0 changes nothing;
+# far out, at least 64 float spacings of w_i.
+_FINEST_IN_SPACINGS = 64
+# An eigenvalue is decided when it exceeds _SAFETY times the Hessian's error
+# bound. A kink (|w| at 0) has second differences ~ 1/h: halving h doubles
+# them, an "error" of half the value, which this factor leaves undecided.
+_SAFETY = 4.0
+# How near a critical point w must be, in Newton's estimate |∇f| / curvature.
+_NEAR = 1e-4
 
 
 def classify_critical_point(f, w, *, tol=1e-5) -> str:
@@ -263,15 +287,33 @@ def classify_critical_point(f, w, *, tol=1e-5) -> str:
     Returns ``"minimum"`` if every eigenvalue of the Hessian ``∇²f(w)`` (for a
     number ``w``: the second derivative) is positive, ``"maximum"`` if every
     one is negative, ``"saddle"`` if there are both, and ``"inconclusive"``
-    otherwise: when an eigenvalue is about 0, i.e. within
-    ``tol * max(1, |f(w)|)`` of it (finite-difference Hessians are accurate
-    to about ``1e-8 * |f(w)|``), the second derivatives cannot decide, as for
-    ``w**4`` or ``w**3`` at 0.
+    otherwise: when an eigenvalue cannot be told from 0, as for ``w**4`` or
+    ``w**3`` at 0, and at a kink, such as ``|w|`` or ``|w| + 1.5 w`` at 0,
+    where ``f`` has no derivative (a critical point all the same) and the
+    second differences grow like ``1/h`` instead of settling.
 
-    Raises ``ValueError`` if ``w`` is clearly not a critical point (the
-    gradient exceeds ``1e-4 * max(1, |f(w)|, largest |eigenvalue|)``; the
-    test is lenient so that a point found numerically passes), or ``tol`` is
-    not positive.
+    The Hessian is measured twice, by second differences with steps ``h``
+    and ``2h``, ``h = eps**(1/4)`` in every coordinate (``eps`` of the
+    precision ``f`` returns; not scaled by ``|w|``, but at least 64 float
+    spacings of ``w_i``), ``4n² + 1`` calls of ``f`` in all. An eigenvalue
+    counts as 0 when it is within 4 times the
+    Hessian's error bound, ``‖H(h) - H(2h)‖`` (truncation, and anything
+    that is not a second derivative) plus the round-off of ``f``'s values
+    (``eps |f| / h²``), or within ``tol`` times the largest ``|eigenvalue|``.
+    Both scale with ``f``: the verdict does not change when ``f`` is
+    multiplied by a positive number, nor when a constant is added to it (as
+    long as its rounding, ``eps |c| / h²``, stays well below the curvature:
+    ``|c|`` up to about ``1e6`` for eigenvalues of order 1), nor when ``f``
+    and ``w`` are moved far from 0 together (the steps do not scale with
+    ``|w|``).
+
+    Raises ``ValueError`` if ``w`` is not a critical point: if the gradient
+    (central differences) exceeds 4 times its own error bound plus
+    ``1e-4`` times the largest decided ``|eigenvalue|``, i.e. ``w`` is
+    farther than about ``1e-4`` from where Newton's method puts the critical
+    point (lenient, so that a point found numerically passes). Also raises
+    ``ValueError`` if the differences are not finite, or ``tol`` is not
+    positive.
 
     Examples
     --------
@@ -280,19 +322,17 @@ def classify_critical_point(f, w, *, tol=1e-5) -> str:
     ['minimum', 'maximum', 'minimum']
     >>> classify_critical_point(lambda w: w[0] ** 2 - w[1] ** 2, [0.0, 0.0])
     'saddle'
+    >>> classify_critical_point(lambda w: w**2 + 1e6, 0.0), classify_critical_point(np.abs, 0.0)
+    ('minimum', 'inconclusive')
     """
     check_callable(f)
     x = as_real_array(w, "w")
     tol = check_positive(tol, "tol")
+    point, g = (x, f) if x.ndim else (x.reshape(1), lambda p: f(p[0]))
     with np.errstate(all="ignore"):
-        value = abs(_value(f, x))
-        slope = np.linalg.norm(gradient(f, x))
-        eigenvalues = np.linalg.eigvalsh(hessian(f, x))
-    if not np.all(np.isfinite(eigenvalues)) or not np.isfinite(slope):
-        raise ValueError("f is not twice differentiable at w (its finite differences are not finite)")
-    if slope > 1e-4 * max(1.0, value, float(np.max(np.abs(eigenvalues)))):
-        raise ValueError(f"w is not a critical point: the gradient there has norm {slope:.3g}, not about 0")
-    zero = tol * max(1.0, value)
+        zero, eigenvalues = _eigenvalues_and_zero(g, point, tol)
+    if eigenvalues is None:  # a kink
+        return "inconclusive"
     positive, negative = np.any(eigenvalues > zero), np.any(eigenvalues < -zero)
     if positive and negative:
         return "saddle"
@@ -301,3 +341,42 @@ def classify_critical_point(f, w, *, tol=1e-5) -> str:
     if np.all(eigenvalues < -zero):
         return "maximum"
     return "inconclusive"
+
+
+def _eigenvalues_and_zero(f, point, tol):
+    """The Hessian's eigenvalues at ``point``, and the size below which they count as 0.
+
+    ``None`` for the eigenvalues at a kink; ``ValueError`` if ``point`` is not a
+    critical point of ``f``.
+    """
+    centre = value_and_precision(f, point)
+    eps = centre[1]
+    steps = np.maximum(eps ** (1 / 4), _FINEST_IN_SPACINGS * np.spacing(np.abs(point.ravel())))
+    fine = second_differences(f, point, steps, centre)
+    coarse = second_differences(f, point, 2 * steps, centre)
+    measured = [fine.hessian, coarse.hessian, fine.gradient, coarse.gradient]
+    if not all(np.all(np.isfinite(array)) for array in measured):
+        raise ValueError("f is not twice differentiable at w (its finite differences are not finite)")
+    n, h = point.size, np.min(steps)
+    # round-off: every value of f is off by up to eps |f| / 2; a second
+    # difference weighs three of them by 1, 2, 1 over h², a central one two over 2h
+    entry_noise = 2 * eps * (fine.size / h**2 + coarse.size / (2 * h) ** 2)
+    hessian_noise = n * entry_noise
+    # A kink along an axis: the gap between the one-sided slopes, h H_kk,
+    # does not shrink with h (it would halve from 2h to h for a smooth f), so
+    # H_kk nearly doubles. f has no derivative there: w is a critical point
+    # that the second derivatives cannot classify.
+    diagonal, coarse_diagonal = np.abs(np.diag(fine.hessian)), np.abs(np.diag(coarse.hessian))
+    if np.any((diagonal > _SAFETY * entry_noise) & (diagonal >= 1.5 * coarse_diagonal)):
+        return None, None
+    gradient_noise = np.sqrt(n) * eps * (fine.size / h + coarse.size / (2 * h))
+    hessian_error = np.linalg.norm(fine.hessian - coarse.hessian, 2) + hessian_noise
+    gradient_error = np.linalg.norm(fine.gradient - coarse.gradient) + gradient_noise
+    eigenvalues = np.linalg.eigvalsh(fine.hessian)
+    zero = max(_SAFETY * hessian_error, tol * np.max(np.abs(eigenvalues)))
+    decided = np.abs(eigenvalues) > zero
+    curvature = np.max(np.abs(eigenvalues[decided]), initial=0.0)
+    slope = np.linalg.norm(fine.gradient)
+    if not slope <= _SAFETY * gradient_error + _NEAR * curvature:
+        raise ValueError(f"w is not a critical point: the gradient there has norm {slope:.3g}, not about 0")
+    return zero, eigenvalues
