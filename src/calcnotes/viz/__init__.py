@@ -16,8 +16,10 @@ an example can draw on them further with plain Matplotlib.
 | `animate` | any figure as a player: a static picture plus what moves per frame |
 
 Colours (`CURVE`, `POINT`, `TANGENT`, `SECANT`, `ACCENT`, `EXTRA`,
-`SURFACE`) and the kit's Matplotlib settings (`style`) are in
-`calcnotes.viz.style`; black line art follows the page's palette.
+`SURFACE`) and the kit's Matplotlib settings (`STYLE` for an example's
+``plt.style.use``, `style` for the kit) are in `calcnotes.viz.style`, with the
+rule every figure follows to read on a phone: 4.8 in wide, 11-pt text, panels
+stacked. Black line art follows the page's palette.
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ import importlib
 __all__ = [
     "ACCENT", "CURVE", "EXTRA", "POINT", "SECANT", "SURFACE", "TANGENT",
     "Animation", "animate", "backward_animation", "computation_graph", "contour_map",
-    "quadratic_slider", "secant_slider", "step_sweep", "style", "surface_with_plane", "tangent_slider",
+    "STYLE", "quadratic_slider", "secant_slider", "step_sweep", "style", "surface_with_plane", "tangent_slider",
 ]
 
 # Each name, and the module of the kit that defines it (imported on first use).
 _WHERE = {
-    **dict.fromkeys(["ACCENT", "CURVE", "EXTRA", "POINT", "SECANT", "SURFACE", "TANGENT", "style"], "style"),
+    **dict.fromkeys(["ACCENT", "CURVE", "EXTRA", "POINT", "SECANT", "SURFACE", "TANGENT", "STYLE", "style"], "style"),
     "Animation": "player",
     "animate": "player",
     "tangent_slider": "tangent",

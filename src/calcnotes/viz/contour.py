@@ -101,7 +101,7 @@ def contour_map(g: Callable, span1: Sequence[float] = (-3.0, 3.0), span2: Sequen
         raise ValueError(f"arrows must be 0 (none) or a whole number at least 2, got {arrows!r}")
     if ax is None:
         (a, b), (c, d) = span1, span2
-        fig = Figure(figsize=(6.0, min(max(5.2 * (d - c) / (b - a) + 0.9, 2.6), 5.5)), layout="constrained")
+        fig = Figure(figsize=(4.8, min(max(4.1 * (d - c) / (b - a) + 0.8, 2.6), 5.5)), layout="constrained")
         ax = fig.add_subplot()
     x, y = np.meshgrid(np.linspace(*span1, int(n)), np.linspace(*span2, int(n)))
     with np.errstate(all="ignore"):
@@ -110,7 +110,7 @@ def contour_map(g: Callable, span1: Sequence[float] = (-3.0, 3.0), span2: Sequen
         raise ValueError("g has no finite value in the box span1 × span2")
     curves = ax.contour(x, y, z, levels=_levels(z, levels), colors=SURFACE, linewidths=0.9, zorder=1)
     if labels:
-        ax.clabel(curves, fontsize=7, inline=True, inline_spacing=2, fmt=lambda v: number(v, 2))
+        ax.clabel(curves, fontsize=10, inline=True, inline_spacing=2, fmt=lambda v: number(v, 2))
     if arrows:
         _draw_arrows(ax, g, span1, span2, arrows, normalize)
     for (label, points), (colour, dash) in zip(drawn_paths.items(), _PATHS):

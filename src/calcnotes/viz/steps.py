@@ -11,7 +11,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from calcnotes.differentiation import METHODS, derivative
 from calcnotes.text import number
 from calcnotes.viz.player import Animation, animate
-from calcnotes.viz.shared import fit_y, span_pair, values_of
+from calcnotes.viz.shared import fit_y, fitted_legend, span_pair, values_of
 from calcnotes.viz.style import ACCENT, CURVE, POINT, SECANT, style
 
 __all__ = ["step_sweep"]
@@ -148,8 +148,8 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
     largest = np.array([e.max() if e.size else np.nan for e in errors])
     complete = ~np.array([m.any() for m in missing])  # frames with an estimate wherever g′ exists
 
-    fig = Figure(figsize=(6.4, 5.0), layout="constrained")
-    top, middle, bottom = fig.subplots(3, 1, height_ratios=[0.8, 1.5, 1.1])
+    fig = Figure(figsize=(4.8, 6.2), layout="constrained")
+    top, middle, bottom = fig.subplots(3, 1, height_ratios=[0.8, 1.5, 1.3])
     middle.sharex(top)
     ws = np.linspace(lo, hi, max(n, 400))
     with np.errstate(all="ignore"):
@@ -190,8 +190,8 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
         axis.set_minor_formatter(NullFormatter())
     for ax in (top, middle, bottom):
         ax.grid(True)
-    fig.legend(handles=[curve, truth, estimate, gaps], loc="outside lower center",
-               ncols=2, handlelength=2.0, columnspacing=1.2)
+    fitted_legend(fig, handles=[curve, truth, estimate, gaps], loc="outside lower center", ncols=2,
+                  handlelength=2.0, columnspacing=1.2)
 
     def update(i: int) -> str:
         h = float(hs[i])
