@@ -14,6 +14,7 @@ an example can draw on them further with plain Matplotlib.
 | `contour_map` | level curves, with descent paths and gradient arrows |
 | `computation_graph` | a traced computation, values and gradients from its real backward pass |
 | `animate` | any figure as a player: a static picture plus what moves per frame |
+| `log_label` | tick labels of a log axis as text, ``10⁻⁸``, readable on a phone |
 
 Colours (`CURVE`, `POINT`, `TANGENT`, `SECANT`, `ACCENT`, `EXTRA`,
 `SURFACE`) and the kit's Matplotlib settings (`STYLE` for an example's
@@ -28,7 +29,7 @@ import importlib
 
 __all__ = [
     "ACCENT", "CURVE", "EXTRA", "POINT", "SECANT", "SURFACE", "TANGENT",
-    "Animation", "animate", "backward_animation", "computation_graph", "contour_map",
+    "Animation", "animate", "backward_animation", "computation_graph", "contour_map", "log_label",
     "STYLE", "quadratic_slider", "secant_slider", "step_sweep", "style", "surface_with_plane", "tangent_slider",
 ]
 
@@ -45,6 +46,7 @@ _WHERE = {
     "contour_map": "contour",
     "computation_graph": "graph",
     "backward_animation": "graph",
+    "log_label": "shared",
 }
 
 

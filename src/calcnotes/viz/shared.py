@@ -15,7 +15,7 @@ from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 
 from calcnotes.viz.style import INK, POINT, SURFACE
 
-__all__ = ["finish_3d", "fit_y", "fitted_legend", "plot_point3d", "plot_surface", "point2d", "span_pair", "values_of"]
+__all__ = ["finish_3d", "fit_y", "fitted_legend", "log_label", "plot_point3d", "plot_surface", "point2d", "span_pair", "values_of"]
 
 
 def span_pair(span: Sequence[float], name: str = "span") -> tuple[float, float]:
@@ -59,6 +59,24 @@ def fitted_legend(fig: Figure, *, handles: Sequence[Artist] | None = None, ncols
             return legend
         legend.remove()
     raise AssertionError("unreachable")
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def log_label(value: float, position=None) -> str:
+    """A tick label of a log axis as plain text, ``10⁻⁸``, for ``axis.set_major_formatter``.
+
+    Matplotlib's own labels typeset the exponent as math, in small type that
+    a phone shrinks below 8 px; these are text at the figure's size, as a page
+    writes a power of ten. For ticks at powers of ten (a log axis' major ticks).
+
+    Examples
+    --------
+    >>> log_label(1e-8), log_label(1.0), log_label(1000)
+    ('10⁻⁸', '10⁰', '10³')
+    """
+    return "10" + str(round(np.log10(value))).translate(_SUPERSCRIPT) if value > 0 else ""
 
 
 def point2d(point, name: str = "point") -> np.ndarray:

@@ -6,12 +6,12 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.ticker import LogLocator, NullFormatter
 
 from calcnotes.differentiation import METHODS, derivative
 from calcnotes.text import number
 from calcnotes.viz.player import Animation, animate
-from calcnotes.viz.shared import fit_y, fitted_legend, span_pair, values_of
+from calcnotes.viz.shared import fit_y, fitted_legend, log_label, span_pair, values_of
 from calcnotes.viz.style import ACCENT, CURVE, POINT, SECANT, style
 
 __all__ = ["step_sweep"]
@@ -186,7 +186,7 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
         bottom.set_ylim(np.min(shown[finite]) / 5, np.max(shown[finite]) * 5)
     for axis, ends in ((bottom.xaxis, (first, last)), (bottom.yaxis, bottom.get_ylim())):
         axis.set_major_locator(_decades(*ends))
-        axis.set_major_formatter(FuncFormatter(_power_of_ten))
+        axis.set_major_formatter(log_label)
         axis.set_minor_formatter(NullFormatter())
     for ax in (top, middle, bottom):
         ax.grid(True)
@@ -211,14 +211,6 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
         return text
 
     return animate(fig, [estimate, gaps, trace, marker, top.title], update, count, fps=fps)
-
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _power_of_ten(value: float, _position=None) -> str:
-    """A log axis' tick label as text, ``10⁻⁸`` (Matplotlib's default typesets it, slowly)."""
-    return "10" + str(round(np.log10(value))).translate(_SUPERSCRIPT) if value > 0 else ""
 
 
 def _decades(first: float, last: float) -> LogLocator:
