@@ -209,10 +209,11 @@ def test_nodes_left_unnamed_are_numbered_and_described_by_their_operation():
     assert "∂v₄/∂a = " + number(2 * 3 * np.cos(2.0) + 1) in texts  # the output, unnamed too
 
 
+@pytest.mark.parametrize("direction", ["across", "down"])
 @pytest.mark.parametrize("case", CASES)
-def test_boxes_do_not_overlap_and_stay_inside_the_figure(case):
+def test_boxes_do_not_overlap_and_stay_inside_the_figure(case, direction):
     output, names = traced(case)
-    fig = computation_graph(output, names)
+    fig = computation_graph(output, names, direction=direction)
     width, height = fig.get_size_inches()
     boxes = [(b.get_x(), b.get_y(), b.get_x() + b.get_width(), b.get_y() + b.get_height()) for b in _boxes(fig)]
     assert len(boxes) == len(names)
@@ -223,8 +224,8 @@ def test_boxes_do_not_overlap_and_stay_inside_the_figure(case):
             assert x1 <= u0 or u1 <= x0 or y1 <= v0 or v1 <= y0
 
 
-def _extent(fig, names) -> dict[int, tuple[float, float]]:
-    """Each node's box, from its left to its right edge, found by the label drawn in it."""
+def _extent(fig, names) -> dict[int, tuple[float, float, float, float]]:
+    """Each node's box (x0, y0, x1, y1), found by the label drawn in it."""
     texts = fig.axes[0].texts
     extent = {}
     for box in _boxes(fig):
@@ -233,18 +234,37 @@ def _extent(fig, names) -> dict[int, tuple[float, float]]:
         first = next(t.get_text() for t in texts
                      if x0 < t.get_position()[0] < x1 and y0 < t.get_position()[1] < y1)
         label = first if first in names else first.rsplit(" = ", 1)[0]
-        extent[id(names[label])] = (x0, x1)
+        extent[id(names[label])] = (x0, y0, x1, y1)
     return extent
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_each_node_is_drawn_to_the_right_of_its_inputs(case):
+def test_each_node_is_drawn_to_the_right_of_its_inputs_across(case):
     output, names = traced(case)
-    extent = _extent(computation_graph(output, names), names)
+    extent = _extent(computation_graph(output, names, direction="across"), names)
     assert len(extent) == len(names)
     for node in names.values():
         for parent, _ in node.parents:
-            assert extent[id(parent)][1] < extent[id(node)][0]
+            assert extent[id(parent)][2] < extent[id(node)][0]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_node_is_drawn_below_its_inputs_down_the_page(case):
+    output, names = traced(case)
+    extent = _extent(computation_graph(output, names, direction="down"), names)
+    assert len(extent) == len(names)
+    for node in names.values():
+        for parent, _ in node.parents:
+            assert extent[id(node)][3] < extent[id(parent)][1]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_graph_is_drawn_across_only_when_that_fits_a_phone(case):
+    output, names = traced(case)
+    across = computation_graph(output, names, direction="across").get_size_inches()[0]
+    fig = computation_graph(output, names)  # direction="auto"
+    assert fig.get_size_inches()[0] <= 4.8 + 1e-9
+    assert (fig.get_size_inches()[0] == across) == (across <= 4.8)
 
 
 def test_the_page_s_graph_is_small_inline_svg():
@@ -373,3 +393,10 @@ def test_a_speed_out_of_range_is_refused():
     output, names = _page_graph()
     with pytest.raises(ValueError, match="fps"):
         backward_animation(output, names, fps=0)
+
+
+@pytest.mark.parametrize("draw", [computation_graph, backward_animation])
+def test_an_unknown_direction_is_refused_naming_the_three(draw):
+    output, names = _page_graph()
+    with pytest.raises(ValueError, match="direction must be one of 'auto', 'across', 'down'"):
+        draw(output, names, direction="up")

@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calcnotes import jvp, show
-from calcnotes.viz import ACCENT, POINT
+from calcnotes.viz import ACCENT, POINT, STYLE
 
 g = lambda w: w * np.sin(w) + w**2
 w = np.linspace(-3, 3, 200)
@@ -16,7 +16,8 @@ values, slopes = jvp(g, w, np.ones_like(w))
 w0 = 2.0
 value0, slope0 = jvp(g, w0, 1.0)  # one number: w⁰ + 1ε
 
-fig, ax = plt.subplots(figsize=(5, 3.4), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, ax = plt.subplots(figsize=(4.8, 3.8), layout="constrained")
 ax.plot(w, values, color="black", label="g(w) = w sin w + w²: the values")
 ax.plot(w, slopes, color=ACCENT, linestyle="--", label="g′(w): the ε-parts")
 ax.plot([w0, w0], [value0, slope0], "o", color=POINT,

@@ -6,7 +6,7 @@ import numpy as np
 from calcnotes import show
 from calcnotes.autodiff import Dual, Node
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, SECANT
+from calcnotes.viz import ACCENT, SECANT, STYLE
 
 
 def f(w1, w2):  # f(w₁, w₂) = w₁·w₂ + sin w₁, one operation per line; every node, by name
@@ -22,11 +22,12 @@ reverse["f"].backward(on_step=steps.append)  # one BackwardStep per arrow, as th
 
 name_of = {id(node): name for name, node in reverse.items()}
 shares = {(name_of[id(s.parent)], name_of[id(s.node)]): float(s.share) for s in steps}
-where = {"w₁": (0, 1), "w₂": (0, 0), "p": (1.2, 0), "s": (1.2, 1), "f": (2.4, 0.5)}
+where = {"w₁": (0, 2), "w₂": (1.7, 2), "s": (0, 1), "p": (1.7, 1), "f": (0.85, 0)}  # inputs on top
 made_by = {"w₁": "w₁", "w₂": "w₂", "p": "p = w₁·w₂", "s": "s = sin w₁", "f": "f = p + s"}
 arrows = [("w₁", "p"), ("w₂", "p"), ("w₁", "s"), ("p", "f"), ("s", "f")]
 
-fig, axes = plt.subplots(2, 1, figsize=(5.2, 6.2), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, axes = plt.subplots(2, 1, figsize=(4.8, 8.4), layout="constrained")
 panels = [(axes[0], forward, "forward, v = e₁: each node carries ∂(node)/∂w₁", ACCENT),
           (axes[1], reverse, "reverse, from f: each node receives ∂f/∂(node)", SECANT)]
 for ax, nodes, title, colour in panels:
@@ -37,7 +38,7 @@ for ax, nodes, title, colour in panels:
         carried = (f"∂f/∂{name} = {number(float(node.grad), 4)}" if backwards
                    else f"∂{name}/∂w₁ = {number(float(node.tangent), 4)}")
         boxes[name] = ax.text(x, y, f"{made_by[name]}\n= {number(float(node.value), 4)}\n{carried}",
-                              ha="center", va="center", fontsize=11,
+                              ha="center", va="center",
                               bbox=dict(boxstyle="round", facecolor="none", edgecolor=colour))
     for start, end in arrows:
         tail, head = (boxes[end], boxes[start]) if backwards else (boxes[start], boxes[end])
@@ -46,10 +47,11 @@ for ax, nodes, title, colour in panels:
                                     patchA=tail.get_bbox_patch(), patchB=head.get_bbox_patch()))
         if backwards:  # what the backward pass handed over along this arrow
             (x0, y0), (x1, y1) = where[start], where[end]
+            side = np.array([y0 - y1, x1 - x0]) / np.hypot(y0 - y1, x1 - x0)  # across the arrow
             ax.annotate(number(shares[start, end], 4), ((x0 + x1) / 2, (y0 + y1) / 2),
-                        xytext=(0, 7), textcoords="offset points", color=colour,
-                        ha="center", va="bottom", fontsize=11)
-    ax.set(xlim=(-0.4, 2.8), ylim=(-0.35, 1.35))
-    ax.set_title(title, fontsize=11)
+                        xytext=6 * side, textcoords="offset points", color=colour, ha="left",
+                        va="bottom" if side[1] > 0.3 else "top" if side[1] < -0.3 else "center")
+    ax.set(xlim=(-0.75, 2.45), ylim=(-0.35, 2.35))
+    ax.set_title(title)
     ax.axis("off")
 show(fig)

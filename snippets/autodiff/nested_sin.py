@@ -5,7 +5,7 @@ import numpy as np
 
 from calcnotes import grad, show
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, EXTRA, POINT, SECANT
+from calcnotes.viz import ACCENT, EXTRA, POINT, SECANT, STYLE
 
 g = lambda w: np.sin(w)
 orders = [g, grad(g), grad(grad(g)), grad(grad(grad(g)))]  # g, g′, g″, g‴
@@ -14,7 +14,8 @@ styles = [("black", "-"), (ACCENT, "--"), (SECANT, "-."), (EXTRA, ":")]
 
 w = np.linspace(-np.pi, np.pi, 121)
 w0 = 1.0
-fig, ax = plt.subplots(figsize=(5, 4.2), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, ax = plt.subplots(figsize=(4.8, 4.6), layout="constrained")
 for derivative, name, (colour, line) in zip(orders, names, styles):
     values = [derivative(point) for point in w]  # grad takes one point at a time here
     ax.plot(w, values, color=colour, linestyle=line, label=name)

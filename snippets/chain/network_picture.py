@@ -6,7 +6,7 @@ import numpy as np
 from calcnotes import show
 from calcnotes.autodiff import Node, sigmoid
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, EXTRA, SECANT
+from calcnotes.viz import ACCENT, EXTRA, SECANT, STYLE
 
 rng = np.random.default_rng(0)
 W1, W2 = rng.normal(size=(3, 2)), rng.normal(size=(2, 3))  # as in the tables below
@@ -27,26 +27,28 @@ layers = [  # per unit: its values, and the gradient of L with respect to it
       f"∂L/∂ŷ{s[i]} = {n(y_hat.grad, i)}") for i in range(2)],
     [(f"L = {n(L.value)}", "∂L/∂L = 1")],
 ]
-rows = [np.linspace(1.3, -1.3, len(layer)) if len(layer) > 1 else [0] for layer in layers]
+columns = [np.linspace(-1.55, 1.55, len(layer)) if len(layer) > 1 else [0] for layer in layers]
 
-fig, ax = plt.subplots(figsize=(7, 3.8), layout="constrained")
-for k, layer in enumerate(layers):
-    for (values, gradient), row in zip(layer, rows[k]):
-        ax.text(k, row, values, ha="center", va="bottom", fontsize=9, linespacing=1.5,
-                bbox=dict(boxstyle="round,pad=0.3", facecolor="none"))
-        ax.text(k, row - 0.08, gradient, ha="center", va="top", fontsize=9, color=SECANT)
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, ax = plt.subplots(figsize=(4.8, 6.6), layout="constrained")  # layers run down the page
+boxes, below = [], []  # per layer: the boxes of values, the gradients under them
+for k, layer in enumerate(layers):  # layer k at height −k, its units side by side
+    boxes.append([ax.text(column, -k, values, ha="center", va="bottom", linespacing=1.5,
+                          bbox=dict(boxstyle="round,pad=0.3", facecolor="none")).get_bbox_patch()
+                  for (values, _), column in zip(layer, columns[k])])
+    below.append([ax.text(column, -k - 0.07, gradient, ha="center", va="top", color=SECANT)
+                  for (_, gradient), column in zip(layer, columns[k])])
 for k, W in enumerate([W1, W2, np.ones((1, 2))]):  # arrows into layer k + 1
     for j, i in np.ndindex(W.shape):       # W[j, i]: from unit i to unit j
         colour, dashes = (ACCENT, "-") if W[j, i] >= 0 else (EXTRA, "--")
         if k == 2:                         # into the loss: no weight
             colour, dashes = "black", "-"
-        ax.annotate("", (k + 0.62, rows[k + 1][j]), (k + 0.38, rows[k][i]),
+        # from under unit i's gradient to the top of unit j's box
+        ax.annotate("", (0.5, 1), xycoords=boxes[k + 1][j], xytext=(0.5, 0), textcoords=below[k][i],
                     arrowprops=dict(arrowstyle="-|>", color=colour, linestyle=dashes,
                                     linewidth=0.4 + 1.6 * abs(W[j, i]) if k < 2 else 1))
-for k, title in enumerate(["input x", "hidden z, h = σ(z)", "output ŷ, target y", "loss"]):
-    ax.text(k, 2.05, title, ha="center", fontsize=9.5)
-ax.set(xlim=(-0.45, 3.4), ylim=(-1.7, 2.2))
-ax.set_title("weights: blue > 0, purple dashed < 0, width ∝ |weight|;  orange: gradient of L",
-             fontsize=9)
+ax.set(xlim=(-2.4, 2.4), ylim=(-3.4, 0.5))
+ax.set_title("from the top: input x, hidden z = W₁x and h = σ(z),\noutput ŷ = W₂h and target y, loss L\n"
+             "weights: blue > 0, purple dashed < 0, width ∝ |weight|\norange: the gradient of L")
 ax.axis("off")
 show(fig)

@@ -4,14 +4,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calcnotes import show, tangent_line
-from calcnotes.viz import POINT, TANGENT, surface_with_plane
+from calcnotes.viz import POINT, STYLE, TANGENT, surface_with_plane
 
 g1 = lambda w: 2 + np.sin(w)
 g2 = lambda w: 2 + np.sin(w[0] + w[1])
 
-fig = plt.figure(figsize=(7.2, 3.5), layout="constrained")
-left = fig.add_subplot(1, 2, 1)
-right = fig.add_subplot(1, 2, 2, projection="3d")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig = plt.figure(figsize=(4.8, 7.0), layout="constrained")
+grid = fig.add_gridspec(2, 1, height_ratios=[1, 1.5])  # the line above the plane
+left = fig.add_subplot(grid[0])
+right = fig.add_subplot(grid[1], projection="3d")
 
 w = np.linspace(-2, 2, 200)
 left.plot(w, g1(w), color="black", label="g(w) = 2 + sin(w)")

@@ -4,13 +4,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calcnotes import show
-from calcnotes.viz import ACCENT, POINT, SECANT, SURFACE, TANGENT
+from calcnotes.viz import ACCENT, POINT, SECANT, STYLE, SURFACE, TANGENT
 
 norm = lambda w: np.sqrt(w[0] ** 2 + w[1] ** 2)
 
-fig = plt.figure(figsize=(7.2, 3.5), layout="constrained")
-cone = fig.add_subplot(1, 2, 1, projection="3d")
-side = fig.add_subplot(1, 2, 2)
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig = plt.figure(figsize=(4.8, 7.6), layout="constrained")
+cone = fig.add_subplot(2, 1, 1, projection="3d")  # the cone above its slice
+side = fig.add_subplot(2, 1, 2)
 
 # A polar grid, so that the rim is a circle and the tip a grid point.
 r, a = np.meshgrid(np.linspace(0, 1.5, 7), np.linspace(0, 2 * np.pi, 25))
@@ -34,5 +35,5 @@ for slope in (0, 0.5):
               label="lines of slope 0 and 0.5" if slope == 0 else None)
 side.plot(0, 0, "o", color=POINT)
 side.set(title="the slice t ↦ ‖t·u‖₂ through the tip", xlabel="t", ylim=(-0.9, 2.7))
-side.legend(loc="upper center", fontsize=9)
+side.legend(loc="upper center")
 show(fig)

@@ -6,7 +6,7 @@ from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 
 from calcnotes import partial, show
 from calcnotes.text import number
-from calcnotes.viz import POINT, SECANT, SURFACE, TANGENT, animate
+from calcnotes.viz import POINT, SECANT, STYLE, SURFACE, TANGENT, animate
 
 g = lambda w: 5 + (w[0] + 0.5) ** 2 + (w[1] + 0.5) ** 2
 w0 = np.array([0.0, 0.0])
@@ -14,7 +14,8 @@ e = np.eye(2)  # e[0] points along w₁, e[1] along w₂
 steps = (1 - np.arange(72) / 72) ** 2  # h falls from 1 towards 0: fast, then slowly
 exact = [partial(g, w0, i) for i in range(2)]
 
-fig, axes = plt.subplots(1, 2, figsize=(7.2, 3.8), layout="constrained",
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, axes = plt.subplots(2, 1, figsize=(4.8, 7.6), layout="constrained",
                          subplot_kw={"projection": "3d"})
 w1, w2 = np.meshgrid(np.linspace(-2, 1, 13), np.linspace(-2, 1, 13))
 t = np.linspace(-2, 1, 60)

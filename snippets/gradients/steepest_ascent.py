@@ -5,7 +5,7 @@ import numpy as np
 
 from calcnotes import directional_derivative, gradient, show
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, POINT, TANGENT
+from calcnotes.viz import ACCENT, POINT, STYLE, TANGENT
 
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2
 p = np.array([1.0, 0.0])
@@ -20,7 +20,8 @@ print(f"Best of 360 directions: θ = {angles[best]}°, slope {number(slopes[best
       f"The gradient points at θ = {number(grad_angle, 6)}° "
       f"and has length ‖∇f‖ = {number(length, 6)}.")
 
-fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, ax = plt.subplots(figsize=(4.8, 4.2), layout="constrained")
 ax.plot(angles, slopes, color="black", label="slope ∇f·u in the direction θ")
 ax.axvline(grad_angle, color=ACCENT, label="the direction of ∇f")
 for level in (length, -length):
@@ -28,6 +29,6 @@ for level in (length, -length):
                label="±‖∇f‖" if level > 0 else None)
 ax.plot(angles[best], slopes[best], "o", color=POINT, label="the largest slope found")
 ax.set(xlabel="angle θ of the direction u (degrees)", ylabel="slope along u",
-       xlim=(0, 360), xticks=range(0, 361, 45), ylim=(-5, 6))
-ax.legend(loc="upper right", ncols=2, fontsize=9)
+       xlim=(0, 360), xticks=range(0, 361, 90), ylim=(-5, 6))
+fig.legend(loc="outside upper center", ncols=2)  # above the axes, off the curve
 show(fig)

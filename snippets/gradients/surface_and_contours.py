@@ -4,13 +4,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calcnotes import show
-from calcnotes.viz import POINT, SURFACE, contour_map
+from calcnotes.viz import POINT, STYLE, SURFACE, contour_map
 
 f = lambda w: w[0] ** 2 + 3 * w[0] * w[1] + w[1] ** 2  # w[0] is x, w[1] is y
 
-fig = plt.figure(figsize=(7.2, 3.6), layout="constrained")
-left = fig.add_subplot(1, 2, 1, projection="3d")
-right = fig.add_subplot(1, 2, 2)
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig = plt.figure(figsize=(4.8, 8.0), layout="constrained")
+left = fig.add_subplot(2, 1, 1, projection="3d")  # the surface above its map
+right = fig.add_subplot(2, 1, 2)
 
 x, y = np.meshgrid(np.linspace(-2, 2, 15), np.linspace(-2, 2, 15))
 left.computed_zorder = False  # draw the point over the surface

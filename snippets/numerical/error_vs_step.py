@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calcnotes import default_step, derivative, show
-from calcnotes.viz import ACCENT, EXTRA, SECANT, TANGENT
+from calcnotes.viz import ACCENT, EXTRA, SECANT, STYLE, TANGENT, log_label
 
 g = lambda w: np.sin(w)
 dg = lambda w: np.cos(w)  # exact, to measure the error
@@ -12,7 +12,8 @@ w0, eps_mach = 1.0, np.finfo(float).eps
 hs = np.logspace(0, -20, 121)
 zero = 1e-17  # where an error of exactly 0 is drawn
 
-fig, ax = plt.subplots(figsize=(6, 4.4), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, ax = plt.subplots(figsize=(4.8, 5.0), layout="constrained")
 methods = {"forward": SECANT, "central": ACCENT, "five-point": TANGENT, "complex": EXTRA}
 for method, colour in methods.items():
     errors = np.array([abs(derivative(g, w0, h=h, method=method) - dg(w0)) for h in hs])
@@ -26,14 +27,16 @@ for c, p, text in [(np.sin(w0) / 2, 1, "h"), (np.cos(w0) / 6, 2, "h²"), (np.cos
     h = np.logspace(0, np.log10((1e-13 / c) ** (1 / p)), 50)  # down to an error of 10⁻¹³
     ax.plot(h, c * h**p, color="black", linewidth=0.8, linestyle=":")
     ax.annotate(f"∝ {text}", (h[-1], c * h[-1] ** p), xytext=(-4, 0), textcoords="offset points",
-                ha="right", va="center", fontsize=9)
+                ha="right", va="center", fontsize=10)
 small = hs[hs < 1e-3]
 ax.plot(small, eps_mach * abs(g(w0)) / small, color="black", linewidth=0.8, linestyle="--",
         label="round-off: ε_mach |g| / h")
 ax.plot([], [], "D", color="none", markeredgecolor="black", label="calcnotes' default h")
 ax.annotate("error exactly 0", (1e-17, zero), xytext=(0, 3), textcoords="offset points",
-            ha="center", va="bottom", fontsize=9)
+            ha="center", va="bottom", fontsize=10)
 ax.set(xscale="log", yscale="log", xlim=(3, 3e-21), ylim=(zero / 3, 10),
        xlabel="step h (shrinking →)", ylabel="|error in g′(1)|")
-fig.legend(loc="outside lower center", ncols=3)
+ax.xaxis.set_major_formatter(log_label)  # 10⁻⁵ in text, not small typeset exponents
+ax.yaxis.set_major_formatter(log_label)
+fig.legend(loc="outside lower center", ncols=2)
 show(fig)

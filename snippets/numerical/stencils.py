@@ -5,7 +5,7 @@ import numpy as np
 
 from calcnotes import derivative, secant_line, show, tangent_line
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, POINT, SECANT, TANGENT
+from calcnotes.viz import ACCENT, POINT, SECANT, STYLE, TANGENT
 
 g = lambda w: np.sin(w)
 w0, h = 1.0, 0.8
@@ -16,7 +16,8 @@ stencils = {  # the two points each formula evaluates g at, and its colour and d
 }
 
 w = np.linspace(-0.5, 2.5, 200)
-fig, ax = plt.subplots(figsize=(6, 4.2), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, ax = plt.subplots(figsize=(4.8, 4.6), layout="constrained")
 ax.plot(w, g(w), color="black", label="g(w) = sin(w)")
 tangent = tangent_line(g, w0)
 ax.plot(w, tangent(w), color=TANGENT, linewidth=2.5, label=f"tangent: slope {number(tangent.slope)}")

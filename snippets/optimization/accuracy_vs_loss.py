@@ -5,7 +5,7 @@ import numpy as np
 
 from calcnotes import derivative, show
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, POINT, SECANT
+from calcnotes.viz import ACCENT, POINT, SECANT, STYLE
 
 X = np.array([[1.1, 1.2], [1.1, -0.9], [1.7, 0.8], [0.3, 1.0], [1.2, 0.7], [0.8, 0.9],         # y = 1
               [-1.5, -0.6], [-1.3, 0.2], [-0.8, -0.7], [-1.6, -0.7], [-0.9, -0.5], [0.5, 0.6]])  # y = 0
@@ -31,7 +31,8 @@ for name, metric in [("accuracy", accuracy), ("AUC", auc), ("cross-entropy", cro
     print(f"{name}: slope exactly 0 at {np.sum(slopes == 0)} of {len(w2)} points, "
           f"largest |slope| {number(np.max(np.abs(slopes)), 2)}")
 
-fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(4.8, 4.6), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(4.8, 5.0), layout="constrained")
 top.plot(w2, [accuracy(v) for v in w2], color=ACCENT, label="accuracy")
 top.plot(w2, [auc(v) for v in w2], color=SECANT, linestyle="--", label="AUC")
 losses = [cross_entropy(v) for v in w2]

@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calcnotes import classify_critical_point, derivative, show
-from calcnotes.viz import ACCENT, SECANT, SURFACE, TANGENT
+from calcnotes.viz import ACCENT, SECANT, STYLE, SURFACE, TANGENT
 
 f = lambda x: x**4 - 4 * x**3 + 4 * x**2 + 1
 points = np.sort(np.roots([4, -12, 8, 0]))  # zeros of f′(x) = 4x³ − 12x² + 8x
@@ -12,7 +12,8 @@ colours = {"minimum": ACCENT, "maximum": SECANT}
 
 x = np.linspace(-0.5, 2.5, 300)
 slope = derivative(f, x)  # f′ measured from values of f alone
-fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6, 5), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(4.8, 5.6), layout="constrained")
 top.plot(x, f(x), color="black", label="f(x)")
 bottom.plot(x, slope, color="black", label="f′(x)")
 bottom.axhline(0, color="black", linewidth=0.6)
@@ -29,5 +30,5 @@ for p in points:
 top.plot([], [], color=TANGENT, linewidth=2.5, label="flat tangent")
 top.set(ylabel="f(x)", ylim=(0.5, 3.3))
 bottom.set(xlabel="x", ylabel="f′(x)")
-top.legend(loc="upper center", ncols=3)
+fig.legend(*top.get_legend_handles_labels(), loc="outside upper center", ncols=3)
 show(fig)

@@ -5,7 +5,7 @@ import numpy as np
 
 from calcnotes import gradient_descent, show
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, POINT
+from calcnotes.viz import ACCENT, POINT, STYLE
 
 g = lambda w: w**2
 
@@ -13,7 +13,8 @@ run = gradient_descent(g, 5.0, lr=0.1, steps=20)
 print(f"Twenty steps with lr = 0.1 take w from 5 to {number(run.w)}.")
 
 w = np.linspace(-2, 6, 200)
-fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, ax = plt.subplots(figsize=(4.8, 3.8), layout="constrained")
 ax.plot(w, g(w), color="black", label="g(w) = w²")
 ax.vlines(run.path, 0, run.values, color=ACCENT, linewidth=0.8, alpha=0.5)
 ax.plot(run.path, run.values, "o", color=ACCENT, markersize=5, label="iterates (wᵏ, g(wᵏ))")

@@ -5,7 +5,7 @@ import numpy as np
 
 from calcnotes import classify_critical_point, hessian, show
 from calcnotes.text import number
-from calcnotes.viz import EXTRA, POINT, SECANT, contour_map, surface_with_plane
+from calcnotes.viz import EXTRA, POINT, SECANT, STYLE, contour_map, surface_with_plane
 
 g = lambda w: w[0] ** 2 - w[1] ** 2  # w[0] is w₁, w[1] is w₂
 p = np.array([0.0, 0.0])
@@ -14,8 +14,9 @@ eigenvalues, eigenvectors = np.linalg.eigh(hessian(g, p))
 print(f"At (0, 0) the Hessian has eigenvalues {number(eigenvalues[0])} and "
       f"{number(eigenvalues[1])}: a {classify_critical_point(g, p)}.")
 
-fig = plt.figure(figsize=(7.2, 3.6), layout="constrained")
-panels = fig.add_gridspec(1, 2, width_ratios=[1.3, 1], wspace=0.12)
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig = plt.figure(figsize=(4.8, 8.2), layout="constrained")
+panels = fig.add_gridspec(2, 1, height_ratios=[1, 1])  # the surface above its contour map
 left = fig.add_subplot(panels[0], projection="3d")
 right = fig.add_subplot(panels[1])
 surface_with_plane(g, p, span1=(-2, 2), ax=left, n=14, plane_size=0.5, view=(24, -58))
@@ -28,5 +29,5 @@ for value, v in zip(eigenvalues, eigenvectors.T):  # the section of g along each
     right.plot(line[0], line[1], color=colour, linewidth=2.5,
                label=f"eigenvalue {number(value)}: bends {bends}")
 right.plot(*p, "o", color=POINT, markersize=7)
-fig.legend(*right.get_legend_handles_labels(), loc="outside lower center", ncols=2)
+fig.legend(*right.get_legend_handles_labels(), loc="outside lower center", ncols=1)
 show(fig)

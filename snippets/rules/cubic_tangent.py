@@ -5,14 +5,15 @@ import numpy as np
 
 from calcnotes import show, tangent_line
 from calcnotes.text import line_equation
-from calcnotes.viz import POINT, TANGENT
+from calcnotes.viz import POINT, STYLE, TANGENT
 
 f = lambda x: x**3 - 1 / x
 
 line = tangent_line(f, 1.0)  # slope measured from values of f; f(1) = 0
 print(f"The tangent at x = 1 is {line_equation(line)}.")
 
-fig, ax = plt.subplots(figsize=(4.6, 3.6), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, ax = plt.subplots(figsize=(4.8, 3.8), layout="constrained")
 for piece in (np.linspace(-2, -0.1, 200), np.linspace(0.1, 2, 200)):  # f has a pole at 0
     ax.plot(piece, f(piece), color="black", label="f(x) = x³ − 1/x" if piece[0] > 0 else None)
 x = np.linspace(-2, 2, 2)

@@ -6,7 +6,7 @@ from matplotlib.patches import ConnectionPatch
 
 from calcnotes import derivative, show, tangent_line
 from calcnotes.text import line_equation, number
-from calcnotes.viz import ACCENT, POINT, TANGENT
+from calcnotes.viz import ACCENT, POINT, STYLE, TANGENT
 
 f = lambda x: 3 * x**2 - 4 * x
 df = lambda x: 6 * x - 4  # by the rules
@@ -15,7 +15,8 @@ line = tangent_line(f, x0)
 slope = derivative(f, x0)  # measured from values of f, no rules
 
 x = np.linspace(-0.5, 2.5, 200)
-fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6, 4.6), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(4.8, 5.4), layout="constrained")
 top.plot(x, f(x), color="black", label="f(x) = 3x² − 4x")
 top.plot(x, line(x), color=TANGENT, label=f"tangent at x = 1: {line_equation(line)}")
 top.plot(x0, f(x0), "o", color=POINT)

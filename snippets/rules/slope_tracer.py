@@ -5,14 +5,15 @@ import numpy as np
 
 from calcnotes import derivative, show, tangent_line
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, POINT, TANGENT, animate
+from calcnotes.viz import ACCENT, POINT, STYLE, TANGENT, animate
 
 f = lambda x: np.sin(x)
 x0s = np.linspace(-np.pi, np.pi, 200)  # where the tangent touches, one place per frame
 slopes = derivative(f, x0s)  # measured from values of f: no rules used
 
 x = np.linspace(-np.pi, np.pi, 300)
-fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6, 4.8), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(4.8, 5.2), layout="constrained")
 top.plot(x, f(x), color="black", label="f(x) = sin x")
 tangent, = top.plot([], [], color=TANGENT, linewidth=2.5, label="tangent")
 point, = top.plot([], [], "o", color=POINT)

@@ -6,7 +6,7 @@ from matplotlib.patches import ConnectionPatch
 
 from calcnotes import derivative, show, tangent_line
 from calcnotes.text import line_equation, number
-from calcnotes.viz import ACCENT, POINT, TANGENT
+from calcnotes.viz import ACCENT, POINT, STYLE, TANGENT
 
 f = lambda x: x**x
 df = lambda x: x**x * (np.log(x) + 1)  # by the chain and product rules
@@ -17,7 +17,8 @@ print(f"xˣ is smallest at x = 1/e ≈ {number(x0)}, where it is {number(f(x0))}
       f"the measured slope there is {number(slope, 2)}, zero up to round-off.")
 
 x = np.linspace(0.02, 1.5, 300)
-fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6, 4.6), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(4.8, 5.4), layout="constrained")
 top.plot(x, f(x), color="black", label="f(x) = xˣ")
 top.plot(x, line(x), color=TANGENT, label=f"tangent at x = 1/e: {line_equation(line)}")
 top.plot(x0, f(x0), "o", color=POINT)

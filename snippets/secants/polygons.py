@@ -5,13 +5,14 @@ import numpy as np
 
 from calcnotes import show
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, SECANT
+from calcnotes.viz import ACCENT, SECANT, STYLE
 
 r = 1.0
 turn = np.linspace(0, 2 * np.pi, 361)
 
-fig, axes = plt.subplots(1, 3, figsize=(7.2, 3.0), layout="constrained")
-for ax, n in zip(axes, [4, 8, 16]):
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, axes = plt.subplots(2, 2, figsize=(4.8, 4.9), layout="constrained")  # a 2 × 2 grid
+for ax, n in zip(axes.flat, [4, 8, 16]):
     # The n corners, from half a step left of the top: every top edge is level.
     angles = np.pi / 2 - np.pi / n + 2 * np.pi * np.arange(n + 1) / n
     x, y = r * np.cos(angles), r * np.sin(angles)
@@ -25,5 +26,6 @@ for ax, n in zip(axes, [4, 8, 16]):
     ax.set_title(f"{n} sides: area {number(area)}")
     ax.set_aspect("equal")
     ax.axis("off")
-fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=3)
+axes[1, 1].axis("off")  # the fourth cell holds the legend
+axes[1, 1].legend(*axes[0, 0].get_legend_handles_labels(), loc="center")
 show(fig)

@@ -5,7 +5,7 @@ import numpy as np
 
 from calcnotes import one_sided_slopes, show
 from calcnotes.text import number
-from calcnotes.viz import ACCENT, POINT, SECANT
+from calcnotes.viz import ACCENT, POINT, SECANT, STYLE
 
 functions = {
     "sin(w)": lambda w: np.sin(w),
@@ -14,7 +14,8 @@ functions = {
 w0 = 0.0
 h = np.geomspace(2.0, 2e-4, 200)  # h = 0 itself is left out: the quotient has a hole there
 
-fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.2), sharey=True, layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, axes = plt.subplots(2, 1, figsize=(4.8, 5.8), sharex=True, layout="constrained")
 for ax, (name, g) in zip(axes, functions.items()):
     quotient = lambda step: (g(w0 + step) - g(w0)) / step
     ax.plot(-h, quotient(-h), color=ACCENT, label="h < 0")
@@ -30,7 +31,7 @@ for ax, (name, g) in zip(axes, functions.items()):
                 markeredgewidth=2)
         ax.annotate(text, (0, value), xytext=offset, textcoords="offset points", ha=align)
     ax.axvline(0, color="black", linewidth=0.8, linestyle=":", zorder=1)
-    ax.set(title=f"{name} at w⁰ = 0", xlabel="h", xlim=(-2, 2), ylim=(-0.4, 1.45))
-axes[0].set_ylabel("(g(h) − g(0)) / h")
+    ax.set(title=f"{name} at w⁰ = 0", ylabel="(g(h) − g(0)) / h", xlim=(-2, 2), ylim=(-0.4, 1.45))
+axes[-1].set_xlabel("h")
 axes[0].legend(loc="lower left")
 show(fig)

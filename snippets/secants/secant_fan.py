@@ -5,13 +5,14 @@ import numpy as np
 
 from calcnotes import secant_line, show, tangent_line
 from calcnotes.text import line_equation, number
-from calcnotes.viz import POINT, SECANT, TANGENT
+from calcnotes.viz import POINT, SECANT, STYLE, TANGENT
 
 f = lambda x: 3 * x**2 - 4 * x
 x0 = 1.0
 
 x = np.linspace(-0.2, 2.2, 200)
-fig, ax = plt.subplots(figsize=(6, 3.8), layout="constrained")
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
+fig, ax = plt.subplots(figsize=(4.8, 4.2), layout="constrained")
 ax.plot(x, f(x), color="black", label="f(x) = 3x² − 4x")
 # The smaller the step, the more solid the secant.
 for h, style in zip([1.0, 0.5, 0.25, 0.1], [":", "-.", "--", "-"]):

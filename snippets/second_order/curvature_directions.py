@@ -5,7 +5,7 @@ import numpy as np
 
 from calcnotes import grad, jacobian, show
 from calcnotes.text import number
-from calcnotes.viz import EXTRA, POINT, SECANT, contour_map
+from calcnotes.viz import EXTRA, POINT, SECANT, STYLE, contour_map, log_label
 
 g = lambda w: 100 * (w[1] - w[0] ** 2) ** 2 + (1 - w[0]) ** 2  # w[0] is w₁, w[1] is w₂
 w0 = np.array([1.0, 1.0])
@@ -21,7 +21,7 @@ def bend_along(degrees):
     return grad(grad(lambda t: g(w0 + t * v)))(0.0)
 
 
-plt.rc("font", size=11)  # at least 11 px on a phone
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
 fig, (top, bottom) = plt.subplots(2, 1, figsize=(4.8, 6.3), layout="constrained",
                                   height_ratios=[1.2, 1])
 contour_map(g, (0.7, 1.3), (0.6, 1.4), ax=top, levels=[0.1, 0.5, 2, 6], labels=False)
@@ -38,6 +38,7 @@ for value, v, colour in zip(eigenvalues, eigenvectors.T, looks):
     bottom.plot(np.degrees(np.arctan2(v[1], v[0])) % 180, value, "o", color=colour, markersize=8)
 bottom.set(yscale="log", xlabel="direction: degrees from the w₁ axis", ylabel="g″ along it",
            xticks=range(0, 181, 30))
+bottom.yaxis.set_major_formatter(log_label)  # 10³ in text, not small typeset exponents
 print(f"At (1, 1) the curvature ranges from {number(eigenvalues[0], 4)} to "
       f"{number(eigenvalues[1], 4)}, a ratio of {number(eigenvalues[1] / eigenvalues[0], 4)}.")
 show(fig)

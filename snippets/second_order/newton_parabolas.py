@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calcnotes import grad, newton, show
-from calcnotes.viz import ACCENT, EXTRA, POINT, SECANT
+from calcnotes.viz import ACCENT, EXTRA, POINT, SECANT, STYLE
 
 g = lambda w: np.exp(w) - 2 * w
 slope, bend = grad(g), grad(grad(g))  # g′ and g″, exact
@@ -12,7 +12,7 @@ slope, bend = grad(g), grad(grad(g))  # g′ and g″, exact
 run = newton(g, 2.0, steps=3)  # wᵏ⁺¹ = wᵏ − g′(wᵏ) / g″(wᵏ)
 
 w = np.linspace(-0.4, 2.4, 300)
-plt.rc("font", size=11)  # at least 11 px on a phone
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
 fig, ax = plt.subplots(figsize=(4.8, 3.8), layout="constrained")
 ax.plot(w, g(w), color="black", label="g(w) = eʷ − 2w")
 for k, colour in zip(range(3), (SECANT, EXTRA, ACCENT)):

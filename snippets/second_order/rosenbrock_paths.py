@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 
 from calcnotes import grad, gradient_descent, newton, show
 from calcnotes.text import number
-from calcnotes.viz import contour_map
+from calcnotes.viz import STYLE, contour_map
 
 g = lambda w: 100 * (w[1] - w[0] ** 2) ** 2 + (1 - w[0]) ** 2  # w[0] is w₁, w[1] is w₂
 start = [-1.2, 1.0]
@@ -18,7 +18,7 @@ print(f"Gradient descent (lr = 0.001): {crawl.steps} steps, converged = {crawl.c
 
 paths = {f"Newton, {jumps.steps} steps": jumps.path,
          f"descent, {crawl.steps} steps (every 500th drawn)": crawl.path[::500]}
-plt.rc("font", size=11)  # at least 11 px on a phone
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
 fig, ax = plt.subplots(figsize=(4.8, 5.2), layout="constrained")
 contour_map(g, (-1.6, 1.6), (-3.4, 1.8), ax=ax, paths=paths, levels=[0.5, 4, 30, 200, 1000, 3000],
             labels=False, n=140)

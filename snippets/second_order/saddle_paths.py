@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 
 from calcnotes import classify_critical_point, grad, gradient_descent, newton, show
 from calcnotes.text import number
-from calcnotes.viz import contour_map
+from calcnotes.viz import STYLE, contour_map
 
 g = lambda w: w[0] ** 2 + w[1] ** 4 / 4 - w[1] ** 2 / 2  # minima (0, ±1), a saddle at (0, 0)
 start = [1.0, 0.3]
@@ -17,7 +17,7 @@ for name, run in runs.items():
           f"with g = {number(run.values[-1], 3)}.")
     print()
 
-plt.rc("font", size=11)  # at least 11 px on a phone
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
 fig, ax = plt.subplots(figsize=(4.8, 5.4), layout="constrained")
 contour_map(g, (-1.3, 1.3), (-1.6, 1.6), ax=ax, paths=runs, levels=[-0.2, -0.1, 0, 0.2, 0.5, 1, 1.6],
             labels=False)

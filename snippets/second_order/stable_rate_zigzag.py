@@ -4,13 +4,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calcnotes import grad, gradient_descent, show
-from calcnotes.viz import ACCENT, SECANT
+from calcnotes.viz import ACCENT, SECANT, STYLE, log_label
 
 g = lambda w: np.exp(w) - 2 * w
 best = np.log(2)  # w*, where g″(w*) = 2
 limit = 2 / grad(grad(g))(best)  # 2 / λ_max, with one input: 2 / g″(w*) = 1
 
-plt.rc("font", size=11)  # at least 11 px on a phone
+plt.style.use(STYLE)  # the kit's look: 4.8 in wide, 11-pt text, readable on a phone
 fig, ax = plt.subplots(figsize=(4.8, 3.8), layout="constrained")
 k = np.arange(201)
 for lr, colour in zip((0.98 * limit, 1.02 * limit), (ACCENT, SECANT)):
@@ -20,5 +20,6 @@ for lr, colour in zip((0.98 * limit, 1.02 * limit), (ACCENT, SECANT)):
     ax.plot(k, 0.01 * factor**k, "--", color=colour, linewidth=1.4)
 ax.plot([], [], "--", color="black", linewidth=1.4, label="0.01 |1 − 2 lr|ᵏ")
 ax.set(yscale="log", xlabel="step k", ylabel="|wᵏ − w*|", ylim=(1e-6, 3))
+ax.yaxis.set_major_formatter(log_label)  # 10⁻⁵ in text, not small typeset exponents
 fig.legend(loc="outside upper center", ncols=3)
 show(fig)

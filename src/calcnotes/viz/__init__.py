@@ -14,10 +14,13 @@ an example can draw on them further with plain Matplotlib.
 | `contour_map` | level curves, with descent paths and gradient arrows |
 | `computation_graph` | a traced computation, values and gradients from its real backward pass |
 | `animate` | any figure as a player: a static picture plus what moves per frame |
+| `log_label` | tick labels of a log axis as text, ``10⁻⁸``, readable on a phone |
 
 Colours (`CURVE`, `POINT`, `TANGENT`, `SECANT`, `ACCENT`, `EXTRA`,
-`SURFACE`) and the kit's Matplotlib settings (`style`) are in
-`calcnotes.viz.style`; black line art follows the page's palette.
+`SURFACE`) and the kit's Matplotlib settings (`STYLE` for an example's
+``plt.style.use``, `style` for the kit) are in `calcnotes.viz.style`, with the
+rule every figure follows to read on a phone: 4.8 in wide, 11-pt text, panels
+stacked. Black line art follows the page's palette.
 """
 
 from __future__ import annotations
@@ -26,13 +29,13 @@ import importlib
 
 __all__ = [
     "ACCENT", "CURVE", "EXTRA", "POINT", "SECANT", "SURFACE", "TANGENT",
-    "Animation", "animate", "backward_animation", "computation_graph", "contour_map",
-    "quadratic_slider", "secant_slider", "step_sweep", "style", "surface_with_plane", "tangent_slider",
+    "Animation", "animate", "backward_animation", "computation_graph", "contour_map", "log_label",
+    "STYLE", "quadratic_slider", "secant_slider", "step_sweep", "style", "surface_with_plane", "tangent_slider",
 ]
 
 # Each name, and the module of the kit that defines it (imported on first use).
 _WHERE = {
-    **dict.fromkeys(["ACCENT", "CURVE", "EXTRA", "POINT", "SECANT", "SURFACE", "TANGENT", "style"], "style"),
+    **dict.fromkeys(["ACCENT", "CURVE", "EXTRA", "POINT", "SECANT", "SURFACE", "TANGENT", "STYLE", "style"], "style"),
     "Animation": "player",
     "animate": "player",
     "tangent_slider": "tangent",
@@ -43,6 +46,7 @@ _WHERE = {
     "contour_map": "contour",
     "computation_graph": "graph",
     "backward_animation": "graph",
+    "log_label": "shared",
 }
 
 

@@ -99,9 +99,10 @@ def contour_map(g: Callable, span1: Sequence[float] = (-3.0, 3.0), span2: Sequen
     drawn_paths = _as_paths(paths)
     if not isinstance(arrows, (int, np.integer)) or isinstance(arrows, bool) or arrows < 0 or arrows == 1:
         raise ValueError(f"arrows must be 0 (none) or a whole number at least 2, got {arrows!r}")
-    if ax is None:
+    own_figure = ax is None
+    if own_figure:
         (a, b), (c, d) = span1, span2
-        fig = Figure(figsize=(6.0, min(max(5.2 * (d - c) / (b - a) + 0.9, 2.6), 5.5)), layout="constrained")
+        fig = Figure(figsize=(4.8, min(max(4.1 * (d - c) / (b - a) + 0.8, 2.6), 5.5)), layout="constrained")
         ax = fig.add_subplot()
     x, y = np.meshgrid(np.linspace(*span1, int(n)), np.linspace(*span2, int(n)))
     with np.errstate(all="ignore"):
@@ -110,7 +111,7 @@ def contour_map(g: Callable, span1: Sequence[float] = (-3.0, 3.0), span2: Sequen
         raise ValueError("g has no finite value in the box span1 × span2")
     curves = ax.contour(x, y, z, levels=_levels(z, levels), colors=SURFACE, linewidths=0.9, zorder=1)
     if labels:
-        ax.clabel(curves, fontsize=7, inline=True, inline_spacing=2, fmt=lambda v: number(v, 2))
+        ax.clabel(curves, fontsize=10, inline=True, inline_spacing=2, fmt=lambda v: number(v, 2))
     if arrows:
         _draw_arrows(ax, g, span1, span2, arrows, normalize)
     for (label, points), (colour, dash) in zip(drawn_paths.items(), _PATHS):
@@ -118,7 +119,9 @@ def contour_map(g: Callable, span1: Sequence[float] = (-3.0, 3.0), span2: Sequen
                 markersize=3, markeredgewidth=0, zorder=3, label=label or None)
         ax.plot(*points[0], "o", color=POINT, markersize=7, markeredgewidth=0, zorder=5)
     ax.set(xlim=span1, ylim=span2, xlabel=names[0], ylabel=names[1], aspect="equal")
-    if any(drawn_paths):
+    if any(drawn_paths) and own_figure:  # above the map, off the level curves and arrows
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(3, len(drawn_paths)))
+    elif any(drawn_paths):  # a panel of a bigger figure: its title may sit above it
         ax.legend(loc="upper right")
     return ax.figure
 

@@ -38,13 +38,19 @@ GRADIENT = SECANT
 #: Colour of the local derivatives written on the arrows.
 LOCAL = EXTRA
 
-_TEXT_SIZE = 9.0  # points: the text in the boxes and the animation's status lines
-_SMALL_SIZE = 8.5  # points: local derivatives on the arrows, the legend
+_TEXT_SIZE = 11.0  # points: the text in the boxes and the animation's status lines
+_SMALL_SIZE = 10.0  # points: local derivatives on the arrows, the legend
 _LINE = 0.2  # inches between the baselines of two lines of box text
 _PAD = 0.09  # inches of box around its text
 _ROW_GAP = 0.42  # inches between two boxes of a column (room for an arrow's label)
 _MARGIN = 0.1  # inches around the drawing
-_STATUS = 0.55  # inches above the graph for the animation's two status lines
+_STATUS = 0.75  # inches above the graph for the animation's three status lines
+_SLOT_GAP = 0.35  # inches between two boxes of a row, drawn down the page
+
+#: Where the graph runs: "across" (inputs on the left), "down" (inputs on top) or "auto".
+DIRECTIONS = ("auto", "across", "down")
+#: "auto" draws across when that is at most this wide (inches, the kit's figure width), else down.
+WIDTH = 4.8
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # How an unnamed node is written from the symbols of its inputs, by operation.
@@ -287,7 +293,8 @@ def _legend_items(out: str) -> list[tuple[str, str]]:
 
 
 def _layout(graph: _Graph, columns: list[list[Node]], digits: int, *, top: float,
-            least_width: float) -> _Layout:
+            least_width: float, down: bool) -> _Layout:
+    """Where each box goes. Across: a column per level, left to right. Down: a row per level."""
     width, box_height = {}, {}
     for node in graph.order:
         values, gradient = _box_lines(graph, node, digits)
@@ -295,28 +302,51 @@ def _layout(graph: _Graph, columns: list[list[Node]], digits: int, *, top: float
         width[id(node)] = max(_text_width(line, _TEXT_SIZE) for line in [*values, gradient]) + 2 * _PAD
         box_height[id(node)] = (len(values) + 1) * _LINE + 2 * _PAD - 0.06
     height = max(box_height.values())  # the rows of every column line up
-    column_width = [max(width[id(node)] for node in column) for column in columns]
     widest_local = max((_text_width(_local_text(v, digits), _SMALL_SIZE) for v in graph.edges.values()),
                        default=0.0)
-    gap = max(0.5, widest_local + 0.15)
-    drawing = sum(column_width) + gap * (len(columns) - 1)
+    if down:  # every box in a slot of one width, rows centred: arrows run down between them
+        slot = max(width.values()) + _SLOT_GAP
+        widest_row = max(len(row) for row in columns)
+        drawing = widest_row * slot - _SLOT_GAP
+        gap = max(_ROW_GAP + 0.1, 0.6)  # between rows, for the arrows and their labels beside them
+        graph_height = len(columns) * height + (len(columns) - 1) * gap
+    else:
+        column_width = [max(width[id(node)] for node in column) for column in columns]
+        gap = max(0.5, widest_local + 0.15)
+        drawing = sum(column_width) + gap * (len(columns) - 1)
+        tallest = max(len(column) for column in columns)
+        graph_height = tallest * height + (tallest - 1) * _ROW_GAP
     legend_one_row = (sum(_text_width(text, _SMALL_SIZE) for text, _ in _legend_items(graph.out))
                       + 3 * 0.45 + 2 * 0.3)
     figure_width = max(drawing, least_width) + 2 * _MARGIN
     legend_rows = 1 if legend_one_row <= figure_width else 3
     legend = 0.08 + 0.2 * legend_rows
-    tallest = max(len(column) for column in columns)
-    graph_height = tallest * height + (tallest - 1) * _ROW_GAP
     figure_height = top + graph_height + legend + 2 * _MARGIN + 0.1
     middle = _MARGIN + legend + 0.1 + graph_height / 2
     centre = {}
-    left = _MARGIN + (figure_width - 2 * _MARGIN - drawing) / 2
-    for column, wide in zip(columns, column_width):
-        for k, node in enumerate(column):
-            offset = (k - (len(column) - 1) / 2) * (height + _ROW_GAP)
-            centre[id(node)] = (left + wide / 2, middle - offset)
-        left += wide + gap
+    if down:
+        for r, row in enumerate(columns):
+            y = middle + graph_height / 2 - height / 2 - r * (height + gap)
+            for k, node in enumerate(row):
+                centre[id(node)] = (figure_width / 2 + (k - (len(row) - 1) / 2) * slot, y)
+    else:
+        left = _MARGIN + (figure_width - 2 * _MARGIN - drawing) / 2
+        for column, wide in zip(columns, column_width):
+            for k, node in enumerate(column):
+                offset = (k - (len(column) - 1) / 2) * (height + _ROW_GAP)
+                centre[id(node)] = (left + wide / 2, middle - offset)
+            left += wide + gap
     return _Layout(centre, width, box_height, (figure_width, figure_height), legend_rows)
+
+
+def _is_down(direction: str, graph: _Graph, digits: int, least_width: float) -> bool:
+    """Whether to draw the graph down the page: asked for, or too wide across for a phone."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be one of {', '.join(map(repr, DIRECTIONS))}, got {direction!r}")
+    if direction != "auto":
+        return direction == "down"
+    across = _layout(graph, _columns(graph), digits, top=0.0, least_width=least_width, down=False)
+    return across.size[0] > WIDTH
 
 
 # ------------------------------------------------------------------ the drawing --
@@ -348,9 +378,9 @@ class _Drawn:
 
 
 def _draw(graph: _Graph, digits: int, *, top: float = 0.0, least_width: float = 0.0,
-          known: bool = True) -> _Drawn:
+          known: bool = True, down: bool = False) -> _Drawn:
     columns = _columns(graph)
-    layout = _layout(graph, columns, digits, top=top, least_width=least_width)
+    layout = _layout(graph, columns, digits, top=top, least_width=least_width, down=down)
     width, height = layout.size
     fig = Figure(figsize=(width, height))
     ax = fig.add_axes((0, 0, 1, 1))
@@ -385,8 +415,9 @@ def _draw(graph: _Graph, digits: int, *, top: float = 0.0, least_width: float = 
         normal = np.array([-direction[1], direction[0]])  # to the left of the arrow: upwards
         where = (start + end) / 2 + 0.07 * normal
         ha = "right" if normal[0] < -0.3 else "left" if normal[0] > 0.3 else "center"
+        va = "bottom" if normal[1] >= 0.3 else "top" if normal[1] <= -0.3 else "center"
         ax.text(*where, _local_text(local, digits), color=LOCAL, fontsize=_SMALL_SIZE, ha=ha,
-                va="bottom", zorder=3)
+                va=va, zorder=3)
 
     items = _legend_items(graph.out)
     handles = [Line2D([], [], color=colour, marker="s", linestyle="none", markersize=7) for _, colour in items]
@@ -403,7 +434,8 @@ def _digits(digits) -> int:
 
 
 @style()
-def computation_graph(output: Node, names: Mapping[str, Node], *, digits: int = 4) -> Figure:
+def computation_graph(output: Node, names: Mapping[str, Node], *, digits: int = 4,
+                      direction: str = "auto") -> Figure:
     """The computation graph of a traced number: values forwards, gradients backwards.
 
     Runs ``output.backward(on_step=...)`` (see `calcnotes.autodiff.Node.backward`)
@@ -413,8 +445,10 @@ def computation_graph(output: Node, names: Mapping[str, Node], *, digits: int = 
     ``∂node/∂input`` the pass multiplied by. A node's gradient is the sum, over
     its outgoing arrows, of (gradient at the head) × (local derivative); an
     input used twice (``a * a``) gets one arrow with both shares' local
-    derivatives summed. Columns follow the order of evaluation (each input
-    just before its first use); rows are ordered for few crossings.
+    derivatives summed. The levels of the graph follow the order of
+    evaluation (each input just before its first use), as columns from left
+    to right or as rows from top to bottom; boxes within a level are ordered
+    for few crossings.
 
     Parameters
     ----------
@@ -432,11 +466,16 @@ def computation_graph(output: Node, names: Mapping[str, Node], *, digits: int = 
     digits : int
         Significant digits of the numbers drawn (4 by default, and 4 at most
         on the arrows).
+    direction : {"auto", "across", "down"}
+        ``"across"``: inputs on the left, the output on the right;
+        ``"down"``: inputs on top, the output at the bottom. ``"auto"``
+        draws across when that is at most 4.8 in wide, and down otherwise,
+        so that the text stays readable on a phone.
 
     Returns
     -------
     matplotlib.figure.Figure
-        Show it with `calcnotes.show`; as wide as the graph needs.
+        Show it with `calcnotes.show`; as large as the graph needs.
 
     Raises
     ------
@@ -447,7 +486,8 @@ def computation_graph(output: Node, names: Mapping[str, Node], *, digits: int = 
         If an input has no label, a label is empty, names a node *output*
         does not depend on, or two labels give the same symbol; if a node
         holds more than one number or a value that is not finite; if
-        *digits* is not a whole number from 1 to 17.
+        *digits* is not a whole number from 1 to 17 or *direction* is not
+        one of the three.
 
     Examples
     --------
@@ -461,7 +501,7 @@ def computation_graph(output: Node, names: Mapping[str, Node], *, digits: int = 
     """
     digits = _digits(digits)
     graph = _trace(output, names)
-    return _draw(graph, digits).fig
+    return _draw(graph, digits, down=_is_down(direction, graph, digits, 0.0)).fig
 
 
 # ------------------------------------------------------------- the animation --
@@ -473,20 +513,21 @@ def _status(graph: _Graph, k: int, digits: int) -> str:
     out = graph.out
     d = lambda v: number(v, digits)  # noqa: E731
     return (f"step {k + 1} of {len(graph.steps)}: {node} hands {parent} its share\n"
-            f"∂{out}/∂{node} × ∂{node}/∂{parent} = {d(step.gradient)} × {d(step.local)} = {d(step.share)}"
-            f"; ∂{out}/∂{parent} so far {d(step.total)}")
+            f"∂{out}/∂{node} × ∂{node}/∂{parent} = {d(step.gradient)} × {d(step.local)} = {d(step.share)}\n"
+            f"∂{out}/∂{parent} so far {d(step.total)}")
 
 
 def _ends(graph: _Graph, out: str, digits: int) -> tuple[str, str]:
-    start = f"forward pass done: the backward pass starts from ∂{out}/∂{out} = 1"
+    """The status lines of the first and the last frame (short lines: the figure stays narrow)."""
+    start = f"forward pass done:\nthe backward pass starts from ∂{out}/∂{out} = 1"
     result = ", ".join(f"∂{out}/∂{graph.symbol[id(node)]} = {number(graph.gradient[id(node)], digits)}"
                        for node in graph.inputs())
-    return start, f"done, every arrow crossed once: {result}"
+    return start, f"done, every arrow crossed once:\n{result}"
 
 
 @style()
 def backward_animation(output: Node, names: Mapping[str, Node], *, frames_per_step: int = 5,
-                       fps: float = 5.0, digits: int = 4) -> Animation:
+                       fps: float = 5.0, digits: int = 4, direction: str = "auto") -> Animation:
     """The backward pass of a traced number, one arrow at a time, on its computation graph.
 
     Runs ``output.backward(on_step=...)`` and plays the steps it reported, in
@@ -495,8 +536,8 @@ def backward_animation(output: Node, names: Mapping[str, Node], *, frames_per_st
     the node that sends (its gradient is complete), the arrow it sends along
     lights up, a dot travels back to the input, and the input's gradient
     becomes its running total (an input reached along several arrows adds up
-    its shares). The status lines give the product ``gradient × local
-    derivative``. One frame to start, *frames_per_step* per step, one to end;
+    its shares). The status lines above the graph give the product
+    ``gradient × local derivative``. One frame to start, *frames_per_step* per step, one to end;
     frame ``k`` of a step is labelled ``"step k of n: p → a"``.
 
     Parameters
@@ -511,6 +552,8 @@ def backward_animation(output: Node, names: Mapping[str, Node], *, frames_per_st
         Playback speed, in (0, 60].
     digits : int
         Significant digits of the numbers drawn.
+    direction : {"auto", "across", "down"}
+        As for `computation_graph`.
 
     Returns
     -------
@@ -539,10 +582,11 @@ def backward_animation(output: Node, names: Mapping[str, Node], *, frames_per_st
     graph = _trace(output, names)
     out = graph.out
     start_text, end_text = _ends(graph, out, digits)
-    texts = [start_text, end_text, *(line for k in range(len(graph.steps))
-                                     for line in _status(graph, k, digits).split("\n"))]
+    texts = [line for text in [start_text, end_text, *(_status(graph, k, digits) for k in range(len(graph.steps)))]
+             for line in text.split("\n")]
     least = max(_text_width(text, _TEXT_SIZE) for text in texts) + 0.2
-    drawn = _draw(graph, digits, top=_STATUS, least_width=least, known=False)
+    down = _is_down(direction, graph, digits, least)
+    drawn = _draw(graph, digits, top=_STATUS, least_width=least, known=False, down=down)
     fig, ax, layout = drawn.fig, drawn.ax, drawn.layout
     width, height = layout.size
     nodes = {id(node): node for node in graph.order}
@@ -577,7 +621,7 @@ def backward_animation(output: Node, names: Mapping[str, Node], *, frames_per_st
             flow.set_data([], [])
             dot.set_data([], [])
             status.set_text(start_text if kind == "start" else end_text)
-            return f"start: ∂{out}/∂{out} = 1" if kind == "start" else "done: " + end_text.split(": ", 1)[1]
+            return f"start: ∂{out}/∂{out} = 1" if kind == "start" else "done: " + end_text.split("\n", 1)[1]
         step = graph.steps[k]
         show_gradients(known[k + 1] if t == 1 else known[k])
         box = drawn.boxes[id(step.node)]

@@ -14,13 +14,12 @@ from calcnotes.differentiation import derivative
 from calcnotes.multivariate import hessian
 from calcnotes.text import number
 from calcnotes.viz.player import Animation, animate
-from calcnotes.viz.shared import fit_y, span_pair, values_of
+from calcnotes.viz.shared import fit_y, fitted_legend, span_pair, values_of
 from calcnotes.viz.style import CURVE, EXTRA, POINT, TANGENT, style
 
 __all__ = ["quadratic_slider"]
 
 _SAMPLES = 121  # points of the parabola across the span, per frame: smooth, and a few KB
-_TEXT = 11  # points
 
 
 def _coefficients(g: Callable, centres) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
@@ -128,10 +127,8 @@ def quadratic_slider(g: Callable, span: Sequence[float] = (-3.0, 3.0), *, frames
     centres = np.linspace(lo + inset, hi - inset, n)
     heights, slopes, bends, _ = _coefficients(g, centres)
 
-    # Narrow, with 11 pt text: at least 11 px on a phone, where the figure is ~360 px wide.
     fig = Figure(figsize=(4.8, 3.9), layout="constrained")
     ax = fig.add_subplot()
-    ax.tick_params(labelsize=_TEXT)
     w = np.linspace(lo, hi, 400)
     curve, = ax.plot(w, values_of(g, w), color=CURVE, label=label or f"g({var})")
     ax.set_xlim(lo, hi)
@@ -141,9 +138,9 @@ def quadratic_slider(g: Callable, span: Sequence[float] = (-3.0, 3.0), *, frames
     tangent, = ax.plot([], [], color=TANGENT, linewidth=2.2, zorder=3, label="tangent line")
     parabola, = ax.plot([], [], color=EXTRA, linewidth=2.6, zorder=4, label="parabola")
     point, = ax.plot([], [], "o", color=POINT, markersize=8, zorder=5, label=f"the point {var}⁰")
-    ax.set_xlabel(var, fontsize=_TEXT)
+    ax.set_xlabel(var)
     ax.grid(True)
-    fig.legend(loc="outside upper center", ncols=2, fontsize=_TEXT, handlelength=1.6, columnspacing=1.2)
+    fitted_legend(fig, ncols=2, handlelength=1.6, columnspacing=1.2)
     across = np.linspace(lo, hi, _SAMPLES)
 
     def update(i: int) -> str:
@@ -159,7 +156,7 @@ def quadratic_slider(g: Callable, span: Sequence[float] = (-3.0, 3.0), *, frames
         point.set_data([w0], [y0])
         at, first, second = number(w0, 3), number(slope, digits), number(bend, digits)
         # A fixed title position: Matplotlib would otherwise re-place it per render.
-        ax.set_title(f"at {var}⁰ = {at}:  g′ = {first},  g″ = {second}", y=1.0, pad=8, fontsize=_TEXT)
+        ax.set_title(f"at {var}⁰ = {at}:  g′ = {first},  g″ = {second}", y=1.0, pad=8)
         return f"{var}⁰ = {at}, g({var}⁰) = {number(y0, digits)}, g′ = {first}, g″ = {second}"
 
     return animate(fig, [tangent, parabola, point, ax.title], update, n, fps=fps)

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from calcnotes.differentiation import is_differentiable, secant_line, tangent_line
 from calcnotes.text import number
 from calcnotes.viz.player import Animation, animate
-from calcnotes.viz.shared import fit_y, span_pair, values_of
+from calcnotes.viz.shared import fit_y, fitted_legend, span_pair, values_of
 from calcnotes.viz.style import ACCENT, CURVE, POINT, SECANT, TANGENT, style
 
 __all__ = ["secant_slider"]
@@ -140,7 +140,7 @@ def secant_slider(g: Callable, w0: float, span: Sequence[float] | None = None, *
     if tangent is None:
         tangent = is_differentiable(g, w0)
 
-    fig = Figure(figsize=(6.0, 3.9), layout="constrained")
+    fig = Figure(figsize=(4.8, 3.9), layout="constrained")
     ax = fig.add_subplot()
     w = np.linspace(lo, hi, 400)
     curve, = ax.plot(w, values_of(g, w), color=CURVE, label=label or f"g({var})")
@@ -161,7 +161,7 @@ def secant_slider(g: Callable, w0: float, span: Sequence[float] | None = None, *
     ax.set_xlabel(var)
     ax.grid(True)
     # Three columns, filled column by column: curve and secant, w⁰ and the tangent, w¹.
-    fig.legend(handles=shown, loc="outside upper center", ncols=3)
+    fitted_legend(fig, handles=shown)
 
     def update(i: int) -> str:
         d = float(offsets[i])

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.colors import to_rgb
 from matplotlib.ticker import MaxNLocator
 from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 
 from calcnotes.viz.style import INK, POINT, SURFACE
 
-__all__ = ["finish_3d", "fit_y", "plot_point3d", "plot_surface", "point2d", "span_pair", "values_of"]
+__all__ = ["finish_3d", "fit_y", "fitted_legend", "log_label", "plot_point3d", "plot_surface", "point2d", "span_pair", "values_of"]
 
 
 def span_pair(span: Sequence[float], name: str = "span") -> tuple[float, float]:
@@ -30,6 +33,50 @@ def span_pair(span: Sequence[float], name: str = "span") -> tuple[float, float]:
     if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
         raise ValueError(f"{name} must be a finite pair with low < high, got {span!r}")
     return lo, hi
+
+
+def fitted_legend(fig: Figure, *, handles: Sequence[Artist] | None = None, ncols: int = 3,
+                  loc: str = "outside upper center", **options) -> Legend:
+    """A legend of *fig* (above its axes by default), in as many columns (up to *ncols*) as fit.
+
+    Long labels on a narrow figure (the kit's are 4.8 in wide) would not fit
+    in three columns: the legend then gets two, or one, rather than running
+    off the figure's edges.
+
+    Examples
+    --------
+    >>> fig = Figure(figsize=(4.8, 3.6))
+    >>> ax = fig.add_subplot()
+    >>> for name in ["a long name for the first curve", "the second", "the third"]:
+    ...     _ = ax.plot([0, 1], [0, 1], label=name)
+    >>> legend = fitted_legend(fig)  # two columns: three would be 5.4 in wide
+    >>> bool(legend.get_window_extent().width <= fig.bbox.width)
+    True
+    """
+    for columns in range(max(1, int(ncols)), 0, -1):
+        legend = fig.legend(handles=handles, loc=loc, ncols=columns, **options)
+        if columns == 1 or legend.get_window_extent().width <= fig.bbox.width:
+            return legend
+        legend.remove()
+    raise AssertionError("unreachable")
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def log_label(value: float, position=None) -> str:
+    """A tick label of a log axis as plain text, ``10⁻⁸``, for ``axis.set_major_formatter``.
+
+    Matplotlib's own labels typeset the exponent as math, in small type that
+    a phone shrinks below 8 px; these are text at the figure's size, as a page
+    writes a power of ten. For ticks at powers of ten (a log axis' major ticks).
+
+    Examples
+    --------
+    >>> log_label(1e-8), log_label(1.0), log_label(1000)
+    ('10⁻⁸', '10⁰', '10³')
+    """
+    return "10" + str(round(np.log10(value))).translate(_SUPERSCRIPT) if value > 0 else ""
 
 
 def point2d(point, name: str = "point") -> np.ndarray:
@@ -130,5 +177,5 @@ def finish_3d(ax, *, labels: Sequence[str] = ("w₁", "w₂", "g(w₁, w₂)"),
         # Inputs lose their end ticks, whose labels collide at the shared corner.
         axis.set_major_locator(MaxNLocator(4, prune=None if axis is ax.zaxis else "both"))
         axis.line.set_color(INK)
-    ax.tick_params(pad=-1, labelsize=8)
+    ax.tick_params(pad=-1)
     ax.view_init(elev=view[0], azim=view[1])

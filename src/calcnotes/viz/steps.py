@@ -6,12 +6,12 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.ticker import LogLocator, NullFormatter
 
 from calcnotes.differentiation import METHODS, derivative
 from calcnotes.text import number
 from calcnotes.viz.player import Animation, animate
-from calcnotes.viz.shared import fit_y, span_pair, values_of
+from calcnotes.viz.shared import fit_y, fitted_legend, log_label, span_pair, values_of
 from calcnotes.viz.style import ACCENT, CURVE, POINT, SECANT, style
 
 __all__ = ["step_sweep"]
@@ -148,8 +148,8 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
     largest = np.array([e.max() if e.size else np.nan for e in errors])
     complete = ~np.array([m.any() for m in missing])  # frames with an estimate wherever g′ exists
 
-    fig = Figure(figsize=(6.4, 5.0), layout="constrained")
-    top, middle, bottom = fig.subplots(3, 1, height_ratios=[0.8, 1.5, 1.1])
+    fig = Figure(figsize=(4.8, 6.2), layout="constrained")
+    top, middle, bottom = fig.subplots(3, 1, height_ratios=[0.8, 1.5, 1.3])
     middle.sharex(top)
     ws = np.linspace(lo, hi, max(n, 400))
     with np.errstate(all="ignore"):
@@ -186,12 +186,12 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
         bottom.set_ylim(np.min(shown[finite]) / 5, np.max(shown[finite]) * 5)
     for axis, ends in ((bottom.xaxis, (first, last)), (bottom.yaxis, bottom.get_ylim())):
         axis.set_major_locator(_decades(*ends))
-        axis.set_major_formatter(FuncFormatter(_power_of_ten))
+        axis.set_major_formatter(log_label)
         axis.set_minor_formatter(NullFormatter())
     for ax in (top, middle, bottom):
         ax.grid(True)
-    fig.legend(handles=[curve, truth, estimate, gaps], loc="outside lower center",
-               ncols=2, handlelength=2.0, columnspacing=1.2)
+    fitted_legend(fig, handles=[curve, truth, estimate, gaps], loc="outside lower center", ncols=2,
+                  handlelength=2.0, columnspacing=1.2)
 
     def update(i: int) -> str:
         h = float(hs[i])
@@ -211,14 +211,6 @@ def step_sweep(g: Callable, dg: Callable, span: Sequence[float] = (-3.0, 3.0), *
         return text
 
     return animate(fig, [estimate, gaps, trace, marker, top.title], update, count, fps=fps)
-
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _power_of_ten(value: float, _position=None) -> str:
-    """A log axis' tick label as text, ``10⁻⁸`` (Matplotlib's default typesets it, slowly)."""
-    return "10" + str(round(np.log10(value))).translate(_SUPERSCRIPT) if value > 0 else ""
 
 
 def _decades(first: float, last: float) -> LogLocator:

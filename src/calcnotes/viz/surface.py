@@ -98,7 +98,7 @@ def surface_with_plane(g: Callable, w0: Sequence[float], span1: Sequence[float] 
     else:
         _check_plane(plane, w0, r1, r2)
     if ax is None:
-        fig = Figure(figsize=(6.0, 4.2), layout="constrained")
+        fig = Figure(figsize=(4.8, 4.2), layout="constrained")
         ax = fig.add_subplot(projection="3d")
     elif getattr(ax, "name", None) != "3d":
         raise ValueError("ax must be 3-D axes (add_subplot(projection='3d'))")

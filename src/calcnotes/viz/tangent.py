@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from calcnotes.differentiation import tangent_line
 from calcnotes.text import number
 from calcnotes.viz.player import Animation, animate
-from calcnotes.viz.shared import fit_y, span_pair, values_of
+from calcnotes.viz.shared import fit_y, fitted_legend, span_pair, values_of
 from calcnotes.viz.style import CURVE, POINT, TANGENT, style
 
 __all__ = ["tangent_slider"]
@@ -56,7 +56,7 @@ def tangent_slider(g: Callable, span: Sequence[float] = (-3.0, 3.0), *, frames: 
     centres = np.linspace(lo + inset, hi - inset, n)
     heights = values_of(g, centres)
 
-    fig = Figure(figsize=(6.0, 3.9), layout="constrained")
+    fig = Figure(figsize=(4.8, 3.9), layout="constrained")
     ax = fig.add_subplot()
     w = np.linspace(lo, hi, 400)
     curve, = ax.plot(w, values_of(g, w), color=CURVE, label=label or f"g({var})")
@@ -66,7 +66,7 @@ def tangent_slider(g: Callable, span: Sequence[float] = (-3.0, 3.0), *, frames: 
     point, = ax.plot([], [], "o", color=POINT, markersize=8, zorder=5, label="the point")
     ax.set_xlabel(var)
     ax.grid(True)
-    fig.legend(loc="outside upper center", ncols=3)
+    fitted_legend(fig)
 
     def update(i: int) -> str:
         w0, y0 = float(centres[i]), float(heights[i])
