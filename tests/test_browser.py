@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import statistics
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -165,37 +166,82 @@ def test_no_punctuation_after_a_formula_starts_a_line(visits):
     assert seen > 100
 
 
+# The text of every figure in the article, as large as the reader sees it: the
+# SVG text's font size (in the figure's units) times the scale of its screen
+# transform (the figure shrunk to the column, a rotated label, a 3-D panel).
+FIGURE_TEXT = """() => [...document.querySelectorAll('article .cn-figure svg text')]
+  .filter(text => text.textContent.trim() && text.checkVisibility() && text.getBoundingClientRect().width > 0)
+  .map(text => {
+    const m = text.getScreenCTM();
+    return {px: parseFloat(getComputedStyle(text).fontSize) * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)),
+            text: text.textContent.trim().slice(0, 30)};
+  })"""
+
+
 @pytest.fixture(scope="session")
 def phone(browser, built_site, site_url):
-    """Every page at a phone's width (390 px): how wide it is, and how its math sits."""
+    """Every page at a phone's width (390 px), in both palettes: how wide it is, how its
+    math sits, how large its figures' text is. Keys: (path, palette)."""
     found = {}
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    for path in _page_paths(built_site):
-        page.goto(f"{site_url}/{'' if path == './' else path}", wait_until="networkidle")
-        found[path] = {
-            "width": page.evaluate("document.documentElement.scrollWidth"),
-            "viewport": page.evaluate("document.documentElement.clientWidth"),
-            "punctuation": page.evaluate(PUNCTUATION_OFF_THE_LINE),
-            "wide": page.evaluate(WIDE_FORMULAS),
-        }
-    context.close()
+    for palette in PALETTES:
+        context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=palette)
+        page = context.new_page()
+        for path in _page_paths(built_site):
+            page.goto(f"{site_url}/{'' if path == './' else path}", wait_until="networkidle")
+            found[path, palette] = {
+                "width": page.evaluate("document.documentElement.scrollWidth"),
+                "viewport": page.evaluate("document.documentElement.clientWidth"),
+                "punctuation": page.evaluate(PUNCTUATION_OFF_THE_LINE),
+                "wide": page.evaluate(WIDE_FORMULAS),
+                "figure_text": page.evaluate(FIGURE_TEXT),
+            }
+        context.close()
+    _write_figure_text_report(found)
     return found
 
 
+def _write_figure_text_report(found) -> None:
+    """Per page and palette: how many texts, their median and 5th-percentile size (px)."""
+    lines = ["page palette texts median_px p5_px smallest_px"]
+    for (path, palette), p in sorted(found.items()):
+        sizes = sorted(t["px"] for t in p["figure_text"])
+        if sizes:
+            lines.append(f"{path} {palette} {len(sizes)} {statistics.median(sizes):.1f} "
+                         f"{sizes[int(0.05 * len(sizes))]:.1f} {sizes[0]:.1f}")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "figure-text-at-390px.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def test_no_page_is_wider_than_a_phone(phone):
-    assert not {path: (p["width"], p["viewport"]) for path, p in phone.items() if p["width"] > p["viewport"]}
+    assert not {key: (p["width"], p["viewport"]) for key, p in phone.items() if p["width"] > p["viewport"]}
 
 
 def test_no_punctuation_after_a_formula_starts_a_line_on_a_phone(phone):
-    assert not {path: p["punctuation"]["off"] for path, p in phone.items() if p["punctuation"]["off"]}
-    assert sum(p["punctuation"]["seen"] for p in phone.values()) > 100
+    assert not {key: p["punctuation"]["off"] for key, p in phone.items() if p["punctuation"]["off"]}
+    assert sum(p["punctuation"]["seen"] for p in phone.values()) > 200
 
 
 def test_a_display_formula_wider_than_a_phone_scrolls_in_its_box_with_a_cue(phone):
-    wide = [dict(formula, path=path) for path, p in phone.items() for formula in p["wide"]]
+    wide = [dict(formula, path=path) for (path, _), p in phone.items() for formula in p["wide"]]
     assert len({formula["path"] for formula in wide}) >= 3  # chapters and notebooks have some
     assert not [f for f in wide if not (f["overflow"] == "auto" and f["cue"] and f["focusable"])]
+
+
+def test_figure_text_reads_on_a_phone_on_every_page_in_both_palettes(phone):
+    """At 390 px: the median figure text at least 11 px, and 95 % of it at least 10 px."""
+    measured, small = set(), {}
+    for (path, palette), p in phone.items():
+        sizes = sorted(t["px"] for t in p["figure_text"])
+        if not sizes:
+            continue
+        measured.add(path)
+        share_readable = sum(size >= 10 for size in sizes) / len(sizes)
+        if statistics.median(sizes) < 11 or share_readable < 0.95:
+            smallest = sorted(p["figure_text"], key=lambda t: t["px"])[:5]
+            small[path, palette] = (statistics.median(sizes), share_readable, smallest)
+    assert not small
+    chapters = {path for path in measured if not path.startswith(("api", "exercises"))}
+    assert len(chapters) >= 9, measured  # every chapter has figures, and they were measured
 
 
 def _edge_shades(box) -> tuple[float, float]:
