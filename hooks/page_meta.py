@@ -1,0 +1,54 @@
+"""A title and a description of its own for every page, notebooks included.
+
+A Markdown page sets both in its front matter (``description:``, and
+``title:`` where the navigation's short title would repeat another page's).
+An exercise notebook has no front matter: its browser title is its own first
+heading (``# Exercises: …``; the navigation keeps the short title from
+``mkdocs.yml``) and its description is ``metadata.calcnotes.description`` of
+the notebook. Material's template reads both from ``page.meta``. A page
+without a description fails the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from mkdocs.exceptions import PluginError
+
+
+def notebook_title_and_description(path: Path) -> tuple[str, str]:
+    """The first heading of a notebook's first cell, and its description.
+
+    >>> import tempfile
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Exercises: limits\\n\\nText.")])
+    >>> nb.metadata["calcnotes"] = {"description": "Five exercises on limits."}
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "nb.ipynb"
+    ...     nbformat.write(nb, path)
+    ...     notebook_title_and_description(path)
+    ('Exercises: limits', 'Five exercises on limits.')
+    """
+    nb = nbformat.read(path, as_version=4)
+    first = nb.cells[0].source.splitlines()[0] if nb.cells and nb.cells[0].source else ""
+    description = nb.metadata.get("calcnotes", {}).get("description", "")
+    if not first.startswith("# ") or not description:
+        raise PluginError(
+            f"{path.name}: a notebook starts with a '# ' heading (its page title) and has "
+            "metadata.calcnotes.description (its page description)"
+        )
+    return first[2:].strip(), description
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri.endswith(".ipynb"):
+        title, description = notebook_title_and_description(Path(page.file.abs_src_path))
+        page.meta.setdefault("title", title)
+        page.meta.setdefault("description", description)
+    elif not page.meta.get("description"):
+        # MkDocs drops front matter it cannot parse without a word: say so here.
+        raise PluginError(
+            f"{page.file.src_uri}: no description in its front matter (or the front matter is not "
+            "valid YAML: quote a value that holds ': ')"
+        )
+    return context
