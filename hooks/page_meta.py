@@ -5,8 +5,10 @@ A Markdown page sets both in its front matter (``description:``, and
 An exercise notebook has no front matter: its browser title is its own first
 heading (``# Exercises: …``; the navigation keeps the short title from
 ``mkdocs.yml``) and its description is ``metadata.calcnotes.description`` of
-the notebook. Material's template reads both from ``page.meta``. A page
-without a description fails the build.
+the notebook. Material's template reads both from ``page.meta``. Front
+matter MkDocs cannot parse fails the build (MkDocs itself would drop it in
+silence); tests/test_page_meta.py checks that every page of the site has a
+title and a description of its own.
 """
 
 from __future__ import annotations
@@ -45,10 +47,15 @@ def on_page_context(context, page, config, nav):
         title, description = notebook_title_and_description(Path(page.file.abs_src_path))
         page.meta.setdefault("title", title)
         page.meta.setdefault("description", description)
-    elif not page.meta.get("description"):
+    elif not page.meta and _has_front_matter(Path(page.file.abs_src_path)):
         # MkDocs drops front matter it cannot parse without a word: say so here.
         raise PluginError(
-            f"{page.file.src_uri}: no description in its front matter (or the front matter is not "
-            "valid YAML: quote a value that holds ': ')"
+            f"{page.file.src_uri}: its front matter is not valid YAML, so its title and "
+            "description would be lost (quote a value that holds ': ')"
         )
     return context
+
+
+def _has_front_matter(path: Path) -> bool:
+    with path.open(encoding="utf-8-sig") as source:
+        return source.readline().rstrip() == "---"

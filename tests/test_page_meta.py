@@ -60,13 +60,23 @@ def test_a_notebook_without_a_description_is_refused_by_name(tmp_path):
         page_meta.notebook_title_and_description(path)
 
 
-@pytest.mark.parametrize("front_matter", ["", "---\ndescription: Limits: the idea.\n---\n"])
-def test_a_page_without_a_readable_description_fails_the_build_by_name(tmp_path, front_matter):
-    """No front matter, or front matter MkDocs cannot parse (an unquoted ': '): the build says which page."""
+def _build_one_page(tmp_path, source: str):
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "limits.md").write_text(front_matter + "# Limits\n", encoding="utf-8")
+    (tmp_path / "docs" / "limits.md").write_text(source, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        f"site_name: t\nhooks:\n  - {ROOT / 'hooks' / 'page_meta.py'}\n", encoding="utf-8")
-    result = mkdocs_build(tmp_path, tmp_path / "site")
+        f"site_name: t\ntheme: material\nhooks:\n  - {ROOT / 'hooks' / 'page_meta.py'}\n", encoding="utf-8")
+    return mkdocs_build(tmp_path, tmp_path / "site")
+
+
+def test_front_matter_mkdocs_cannot_parse_fails_the_build_by_name(tmp_path):
+    """An unquoted ': ' in a value: MkDocs alone would drop the front matter without a word."""
+    result = _build_one_page(tmp_path, "---\ndescription: Limits: the idea.\n---\n\n# Limits\n")
     assert result.returncode != 0
-    assert "limits.md: no description" in result.stderr
+    assert "limits.md: its front matter is not valid YAML" in result.stderr
+
+
+def test_a_page_with_quoted_front_matter_gets_its_description(tmp_path):
+    result = _build_one_page(tmp_path, '---\ndescription: "Limits: the idea."\n---\n\n# Limits\n')
+    assert result.returncode == 0, result.stderr
+    assert '<meta name="description" content="Limits: the idea.">' in (
+        tmp_path / "site" / "limits" / "index.html").read_text(encoding="utf-8")

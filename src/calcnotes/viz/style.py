@@ -100,11 +100,12 @@ def style():
     Examples
     --------
     >>> import matplotlib
-    >>> with style():
-    ...     matplotlib.rcParams["legend.frameon"]
-    False
-    >>> matplotlib.rcParams["legend.frameon"]
-    True
+    >>> with matplotlib.rc_context({"legend.frameon": True}):  # whatever the session had
+    ...     with style():
+    ...         inside = matplotlib.rcParams["legend.frameon"]
+    ...     after = matplotlib.rcParams["legend.frameon"]
+    >>> inside, after
+    (False, True)
     >>> with style():
     ...     matplotlib.rcParams["figure.figsize"], matplotlib.rcParams["font.size"]
     ([4.8, 3.6], 11.0)
