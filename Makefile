@@ -27,8 +27,10 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
+# The tests spread over the cores (pytest-xdist), a test file to a worker: the
+# site is built once for all of them (tests/conftest.py).
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: install
 	$(BIN)/python bench/derivatives.py

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 pytest.register_assert_rewrite("pageoutput")  # the chapter tests' shared checks
 
@@ -34,7 +35,15 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import example_cache  # noqa: E402
 import example_runner  # noqa: E402
 
-SESSION_CACHE = Path(tempfile.mkdtemp(prefix="calcnotes-test-outputs-"))
+# One cache for the whole run: with pytest-xdist (``-n``), every worker of the
+# run shares it (its entries are written atomically), so an example that one
+# worker ran is not run again by another, nor by the site build.
+_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+if _RUN:
+    SESSION_CACHE = Path(tempfile.gettempdir()) / f"calcnotes-test-outputs-{_RUN}"
+    SESSION_CACHE.mkdir(exist_ok=True)
+else:
+    SESSION_CACHE = Path(tempfile.mkdtemp(prefix="calcnotes-test-outputs-"))
 
 
 def run_snippet(relpath: str | Path) -> str:
@@ -67,7 +76,8 @@ def _run_snippet_once(relpath: str) -> str:
 
 def pytest_unconfigure(config) -> None:
     example_runner.close_all()
-    shutil.rmtree(SESSION_CACHE, ignore_errors=True)
+    if not hasattr(config, "workerinput"):  # the run itself, not one of its xdist workers
+        shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -146,11 +156,22 @@ def browser():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, site_exec_cache) -> Path:
-    """The real site, built once per test session with ``--strict``, from an empty cache."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site, env={"CALCNOTES_EXEC_CACHE": str(site_exec_cache)})
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-6000:]}")
+    """The real site, built once per test run with ``--strict``, from an empty cache.
+
+    Under pytest-xdist the first worker to ask builds it, in the run's shared
+    temporary folder; the others wait for that build and use it.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if _RUN:
+        shared = shared.parent  # the folder every worker's basetemp is in
+    site, failure = shared / "site", shared / "site-build-failed.txt"
+    with FileLock(shared / "site.lock"):
+        if not site.exists() and not failure.exists():
+            result = mkdocs_build(ROOT, site, env={"CALCNOTES_EXEC_CACHE": str(site_exec_cache)})
+            if result.returncode != 0:
+                failure.write_text(result.stderr[-6000:], encoding="utf-8")
+    if failure.exists():
+        pytest.fail(f"mkdocs build --strict failed:\n{failure.read_text(encoding='utf-8')}")
     return site
 
 

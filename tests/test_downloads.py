@@ -90,31 +90,88 @@ def test_the_fresh_environment_imports_calcnotes_from_the_wheel_only(fresh_pytho
     assert str(fresh_python.parent.parent) in found and str(ROOT / "src") not in found
 
 
-def _run_downloaded(python: Path, script: Path, folder: Path) -> tuple[str, int, str, str]:
+def _reader_env() -> dict[str, str]:
+    env = {**_clean_env(), "MPLBACKEND": "Agg"}
+    env.pop("CALCNOTES_SHOW", None)
+    return env
+
+
+def _in_a_folder_of_its_own(script: Path, folder: Path) -> Path:
     folder.mkdir()
     copy = folder / script.name
     copy.write_bytes(script.read_bytes())
-    env = {**_clean_env(), "MPLBACKEND": "Agg"}
-    env.pop("CALCNOTES_SHOW", None)
-    result = subprocess.run([python, copy.name], cwd=folder, env=env, capture_output=True, text=True,
-                            timeout=300)
-    return script.relative_to(script.parents[1]).as_posix(), result.returncode, result.stdout, result.stderr
+    return copy
+
+
+def _check_runs(runs: dict[str, tuple[int, str, str]], folders: dict[str, Path]) -> None:
+    """Each run exited 0, printed no markup, and the files it says it saved are there."""
+    assert not {name: err[-800:] for name, (code, out, err) in runs.items() if code != 0}
+    assert not [name for name, (code, out, err) in runs.items() if MARKUP.search(out)]
+    for name, (code, out, err) in runs.items():
+        for saved in re.findall(r"Saved the (?:figure|animation) to (\S+?)(?::|$)", out, re.M):
+            assert (folders[name] / saved).stat().st_size > 1000, (name, saved)
 
 
 def test_every_downloaded_example_runs_in_an_empty_folder_with_only_the_wheel_and_prints_no_markup(
         built_site, fresh_python, tmp_path):
+    """Every example, in a folder of its own, in the fresh environment (tests/forked_runs.py:
+    one interpreter per core imports NumPy and Matplotlib once and forks a run per example)."""
     scripts = sorted((built_site / "snippets").rglob("*.py"))
     assert len(scripts) == len(list(SNIPPETS.rglob("*.py")))
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        runs = list(pool.map(lambda k: _run_downloaded(fresh_python, scripts[k], tmp_path / f"run{k}"),
-                             range(len(scripts))))
-    failed = {name: err[-800:] for name, code, out, err in runs if code != 0}
-    assert not failed
-    marked_up = [name for name, code, out, err in runs if MARKUP.search(out)]
-    assert not marked_up
-    for k, (name, code, out, err) in enumerate(runs):
-        for saved in re.findall(r"Saved the (?:figure|animation) to (\S+?)(?::|$)", out, re.M):
-            assert (tmp_path / f"run{k}" / saved).stat().st_size > 1000, (name, saved)
+    names = [script.relative_to(script.parents[1]).as_posix() for script in scripts]
+    copies = [_in_a_folder_of_its_own(script, tmp_path / f"run{k}") for k, script in enumerate(scripts)]
+    cores = os.cpu_count() or 2
+    shares = [[str(copy) for copy in copies[k::cores]] for k in range(cores)]
+
+    def run_share(k: int) -> None:
+        subprocess.run([fresh_python, ROOT / "tests" / "forked_runs.py", tmp_path / f"share{k}.json", *shares[k]],
+                       env=_reader_env(), check=True, timeout=900)
+
+    with ThreadPoolExecutor(max_workers=cores) as pool:
+        list(pool.map(run_share, range(cores)))
+    statuses = {}
+    for k in range(cores):
+        statuses.update(json.loads((tmp_path / f"share{k}.json").read_text(encoding="utf-8")))
+    runs = {name: (statuses[str(copy)], (copy.parent / "stdout.txt").read_text(encoding="utf-8"),
+                   (copy.parent / "stderr.txt").read_text(encoding="utf-8"))
+            for name, copy in zip(names, copies)}
+    assert len(runs) == len(scripts)
+    _check_runs(runs, {name: copy.parent for name, copy in zip(names, copies)})
+
+
+# One example of each kind of output: a figure, an animation, a table, text.
+FRESH_SAMPLES = ["gradients/surface_and_contours.py", "derivatives/tangent_slider_sin.py",
+                 "autodiff/cost_table.py", "numerical/check_square.py"]
+
+
+@pytest.mark.parametrize("name", FRESH_SAMPLES)
+def test_an_example_of_each_kind_runs_as_python_example_py_in_a_fresh_interpreter(
+        built_site, fresh_python, tmp_path, name):
+    copy = _in_a_folder_of_its_own(built_site / "snippets" / name, tmp_path / "run")
+    result = subprocess.run([fresh_python, copy.name], cwd=copy.parent, env=_reader_env(),
+                            capture_output=True, text=True, timeout=300)
+    _check_runs({name: (result.returncode, result.stdout, result.stderr)}, {name: copy.parent})
+    assert result.stdout.strip()
+
+
+def test_a_forked_run_fails_as_python_would_on_an_error_an_exit_code_and_a_missing_import(
+        fresh_python, tmp_path):
+    scripts = {"raises.py": "raise ValueError('no')\n", "exits.py": "import sys\nsys.exit(3)\n",
+               "says.py": "import sys\nsys.exit('stopped')\n", "forgets.py": "print(np.pi)\n",
+               "guarded.py": "if __name__ == '__main__':\n    print('ran')\n"}
+    copies = []
+    for name, code in scripts.items():
+        (tmp_path / name[:-3]).mkdir()
+        (tmp_path / name[:-3] / name).write_text(code)
+        copies.append(str(tmp_path / name[:-3] / name))
+    subprocess.run([fresh_python, ROOT / "tests" / "forked_runs.py", tmp_path / "r.json", *copies],
+                   env=_reader_env(), check=True, timeout=120)
+    statuses = {Path(k).name: v for k, v in json.loads((tmp_path / "r.json").read_text()).items()}
+    assert statuses == {"raises.py": 1, "exits.py": 3, "says.py": 1, "forgets.py": 1, "guarded.py": 0}
+    assert "ValueError: no" in (tmp_path / "raises" / "stderr.txt").read_text()
+    assert "stopped" in (tmp_path / "says" / "stderr.txt").read_text()
+    assert "NameError" in (tmp_path / "forgets" / "stderr.txt").read_text()
+    assert (tmp_path / "guarded" / "stdout.txt").read_text() == "ran\n"
 
 
 @pytest.mark.parametrize("page", sorted(CHAPTERS))
