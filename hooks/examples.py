@@ -165,9 +165,18 @@ def _on_sigterm(signum, frame) -> None:
     signal.raise_signal(signum)
 
 
+def _on_ctrl_c(signum, frame) -> None:
+    # End every example first, whichever thread waits on it (one run ahead
+    # included): then Python's own Ctrl-C unwinds a build with nothing to wait for.
+    example_runner.close_all()
+    raise KeyboardInterrupt
+
+
 def on_startup(command, dirty) -> None:
     if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
         signal.signal(signal.SIGTERM, _on_sigterm)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _on_ctrl_c)
 
 
 def on_config(config):

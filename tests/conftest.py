@@ -44,6 +44,9 @@ if _RUN:
     SESSION_CACHE.mkdir(exist_ok=True)
 else:
     SESSION_CACHE = Path(tempfile.mkdtemp(prefix="calcnotes-test-outputs-"))
+# Held while the site is built (the ``built_site`` fixture): an example that
+# another worker's build is running is waited for, not run twice.
+SITE_BUILD_LOCK = FileLock(f"{SESSION_CACHE}.site-build.lock")
 
 
 def run_snippet(relpath: str | Path) -> str:
@@ -65,6 +68,9 @@ def _run_snippet_once(relpath: str) -> str:
     key = cache.key(code, path.name)
     output = cache.load(key)
     if output is None:
+        with SITE_BUILD_LOCK:  # free at once unless a build of this run is under way
+            output = cache.load(key)
+    if output is None:
         try:
             result = example_runner.run(example_cache.normalized(code), path.name)
         except example_runner.ExampleError as error:
@@ -78,6 +84,7 @@ def pytest_unconfigure(config) -> None:
     example_runner.close_all()
     if not hasattr(config, "workerinput"):  # the run itself, not one of its xdist workers
         shutil.rmtree(SESSION_CACHE, ignore_errors=True)
+        Path(SITE_BUILD_LOCK.lock_file).unlink(missing_ok=True)
 
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -165,7 +172,7 @@ def built_site(tmp_path_factory, site_exec_cache) -> Path:
     if _RUN:
         shared = shared.parent  # the folder every worker's basetemp is in
     site, failure = shared / "site", shared / "site-build-failed.txt"
-    with FileLock(shared / "site.lock"):
+    with SITE_BUILD_LOCK:
         if not site.exists() and not failure.exists():
             result = mkdocs_build(ROOT, site, env={"CALCNOTES_EXEC_CACHE": str(site_exec_cache)})
             if result.returncode != 0:
