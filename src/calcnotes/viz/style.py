@@ -40,7 +40,7 @@ about 358 px) a 4.8 in figure is shown at 0.78 of its size, so:
 
 An example starts its drawing with ``plt.style.use(STYLE)`` (plain
 Matplotlib: the settings hold for the rest of the script); a visualizer of the
-kit draws inside ``@style()``. `tests/test_figure_text.py` measures every
+kit draws inside ``@style()``. `tests/test_browser.py` measures every
 figure of the site in a browser at 390 px: text at least 11 px for the median
 and 10 px for 95 % of it, on every page.
 """
