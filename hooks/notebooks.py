@@ -31,6 +31,7 @@ from importlib import metadata
 from pathlib import Path
 
 import nbformat
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from nbclient import NotebookClient
@@ -96,6 +97,9 @@ class Notebooks:
         except CellExecutionError as error:
             raise PluginError(f"Notebook {source.name} raised in a cell:\n{error}") from None
         report = notebook.cells.pop()
+        # A cell's prints reach the kernel's output in chunks whose borders depend on
+        # timing (ipykernel flushes every 0.2 s): one text per cell, whatever the load.
+        notebook, _ = CoalesceStreamsPreprocessor().preprocess(notebook, {})
         imported = json.loads("".join(out.get("text", "") for out in report.outputs if out.get("name") == "stdout"))
         target_dir = self._entry(source)
         target_dir.mkdir(parents=True, exist_ok=True)
