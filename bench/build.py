@@ -158,9 +158,21 @@ class Bench:
         return self.build()
 
     def dependants(self, module: str) -> int:
-        """How many stored outputs were made by runs that imported *module*."""
-        entries = (self.project / ".cache" / "exec").glob("*.json")
-        return sum(module in json.loads(entry.read_text(encoding="utf-8"))["modules"] for entry in entries)
+        """How many of the pages' examples, as they are now, imported *module* in their stored run.
+
+        (Outputs of earlier versions of an edited example stay in the cache: they are not counted.)
+        """
+        sys.path.insert(0, str(self.project / "hooks"))
+        import example_cache  # the copy's own, as its build uses it
+
+        cache = example_cache.OutputCache(self.project / ".cache" / "exec")
+        count = 0
+        for examples in pages_with_examples(self.project).values():
+            for example in examples:
+                path = self.project / example
+                entry = cache.directory / f"{cache.key(path.read_text(encoding='utf-8'), path.name)}.json"
+                count += entry.is_file() and module in json.loads(entry.read_text(encoding="utf-8"))["modules"]
+        return count
 
     def edit_module(self):
         self.edits += 1
