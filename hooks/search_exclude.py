@@ -25,8 +25,10 @@ exclusion early): each kind marked is one that does not.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 MARK = ' data-search-exclude="true"'
@@ -81,6 +83,50 @@ def exclude(page_html: str) -> str:
     return marked
 
 
+# What the index skips, its parser need not read: the insides of code blocks
+# (every highlighted token is a <span>) and of pictures (every path and frame)
+# are most of a page's tags. They wait, keyed by their digest, until the page
+# is finished (on_post_page), and go back byte for byte.
+ASIDE = re.compile(r"(<(pre|svg)\b[^>]*>)(.*?)(</\2>)", re.S)
+MARKER = re.compile(r"<!--calcnotes-aside ([0-9a-f]{24})-->")
+_set_aside: dict[str, dict[str, str]] = {}  # page -> digest -> what was there
+
+
+def set_aside(page_html: str, kept: dict[str, str]) -> str:
+    """*page_html* with the inside of each ``pre`` and ``svg`` in *kept*, a marker in its place.
+
+    >>> kept = {}
+    >>> short = set_aside('<p>x</p><pre><span>1</span></pre>', kept)
+    >>> short
+    '<p>x</p><pre><!--calcnotes-aside ...--></pre>'
+    >>> put_back(short, kept)
+    '<p>x</p><pre><span>1</span></pre>'
+    """
+    def aside(match: re.Match) -> str:
+        key = hashlib.sha256(match[3].encode()).hexdigest()[:24]
+        kept[key] = match[3]
+        return f"{match[1]}<!--calcnotes-aside {key}-->{match[4]}"
+
+    return ASIDE.sub(aside, page_html)
+
+
+def put_back(page_html: str, kept: dict[str, str]) -> str:
+    """*page_html* with what `set_aside` kept back in place."""
+    def inside(match: re.Match) -> str:
+        if match[1] not in kept:
+            raise PluginError(f"a code block or picture went missing from the page (marker {match[1]})")
+        return kept[match[1]]
+
+    return MARKER.sub(inside, page_html)
+
+
 @event_priority(-100)  # last: after the math and everything else that writes the page's HTML
 def on_page_content(page_html, page, config, files):
-    return exclude(page_html)
+    kept = _set_aside[page.file.src_uri] = {}
+    return set_aside(exclude(page_html), kept)
+
+
+@event_priority(110)  # first: before the math is filled in (a table's formulas may be inside) and all else
+def on_post_page(output, page, config):
+    kept = _set_aside.pop(page.file.src_uri, None)
+    return put_back(output, kept) if kept is not None else output

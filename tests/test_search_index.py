@@ -96,3 +96,33 @@ def test_the_pages_keep_no_search_marks(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "data-search-exclude" not in text and "data-cn-math" not in text, page
+
+
+# ----- what the index skips is set aside while it is made, and put back --------------
+
+def _search_exclude():
+    import sys
+
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import search_exclude
+
+    return search_exclude
+
+
+def test_code_and_pictures_set_aside_come_back_byte_for_byte_and_leave_no_marker(built_site):
+    search_exclude = _search_exclude()
+    page = (built_site / "gradients" / "index.html").read_text(encoding="utf-8")
+    kept = {}
+    short = search_exclude.set_aside(page, kept)
+    assert len(short) < 0.6 * len(page)  # code and pictures: nearly half the page
+    assert "<path" not in short and '<span class="n">' not in short
+    assert search_exclude.put_back(short, kept) == page
+    assert "calcnotes-aside" not in page  # the built page has every one put back
+
+
+def test_a_marker_whose_content_went_missing_fails_the_build():
+    search_exclude = _search_exclude()
+    short = search_exclude.set_aside("<pre><span>1</span></pre>", {})
+    with pytest.raises(Exception, match="went missing"):
+        search_exclude.put_back(short, {})
