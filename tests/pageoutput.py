@@ -6,6 +6,7 @@ fixture, a one-liner over :func:`snippet_reader`.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -58,6 +59,12 @@ def table_rows(text: str) -> list[list[str]]:
 # ------------------------------------------------------ figures, animations --
 
 ALT, CAPTION = "@@calcnotes-alt@@", "@@calcnotes-caption@@"  # what calcnotes.show leaves for the page
+
+
+def figure_texts(text: str) -> list[str]:
+    """The text of every <text> element of the SVG in *text*, in drawing order."""
+    inner = re.findall(r"<text\b[^>]*>(.*?)</text>", text, re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", t)).strip() for t in inner]
 
 
 def figure_kind(text: str) -> str | None:

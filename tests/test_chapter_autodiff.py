@@ -8,7 +8,6 @@ with margins wide enough for a busy machine, not the timings themselves.
 
 from __future__ import annotations
 
-import html
 import re
 
 import numpy as np
@@ -16,7 +15,7 @@ import pytest
 import sympy as sp
 
 from conftest import ROOT, SNIPPETS
-from pageoutput import assert_figure, example_blocks, read_number, snippet_reader, table_rows
+from pageoutput import figure_texts, assert_figure, example_blocks, read_number, snippet_reader, table_rows
 
 PAGE = ROOT / "docs" / "autodiff.md"
 CHAPTER = sorted(p.name for p in (SNIPPETS / "autodiff").glob("*.py"))
@@ -36,12 +35,6 @@ TEN_DIGITS = dict(rel=1e-9, abs=1e-12)
 def output():
     """Each example's printed output (conftest runs each once, in a fresh interpreter)."""
     return snippet_reader("autodiff")
-
-
-def _figure_texts(text: str) -> list[str]:
-    """The text of every <text> element of the SVG in *text*, in drawing order."""
-    inner = re.findall(r"<text\b[^>]*>(.*?)</text>", text, re.S)
-    return [html.unescape(re.sub(r"<[^>]+>", "", t)).strip() for t in inner]
 
 
 def _numbers(row: list[str]) -> list[float]:
@@ -134,7 +127,7 @@ def test_each_step_by_hand_carries_its_value_and_its_derivative_in_the_epsilon_p
 
 def test_one_pass_on_dual_numbers_gives_the_value_and_the_slope_at_w0(output):
     text = output("dual_elementwise.py")
-    legend = next(t for t in _figure_texts(text) if t.startswith("at w⁰ = 2"))
+    legend = next(t for t in figure_texts(text) if t.startswith("at w⁰ = 2"))
     value, slope = re.fullmatch(r"at w⁰ = 2: g = (\S+), g′ = (\S+)", legend).groups()
     g = w * sp.sin(w) + w**2
     assert read_number(value) == pytest.approx(float(g.subs(w, 2)), abs=5e-5)  # 4 decimals
@@ -145,7 +138,7 @@ def test_one_pass_on_dual_numbers_gives_the_value_and_the_slope_at_w0(output):
 
 
 def test_the_graph_carries_derivatives_along_w1_forward_and_of_f_backward(output):
-    texts = _figure_texts(output("graph_modes.py"))
+    texts = figure_texts(output("graph_modes.py"))
     at = {w1: 2, w2: 3}
     p, s = w1 * w2, sp.sin(w1)
     f = p + s
@@ -226,7 +219,7 @@ def test_the_log_log_figure_states_its_fitted_slope_and_where_forward_passes_sto
     assert found
     assert 0.6 <= float(found[1]) <= 1.4
     assert int(found[2].replace(",", "")) in [10, 30, 100, 300, 1_000, 3_000, 10_000]
-    assert {"one evaluation of g", "reverse: one grad", "∝ N"} <= set(_figure_texts(text))
+    assert {"one evaluation of g", "reverse: one grad", "∝ N"} <= set(figure_texts(text))
 
 
 # --------------------------------------------------------------- Jacobians --
@@ -267,7 +260,7 @@ def test_jacobian_calls_f_once_with_fewer_outputs_than_inputs_else_once_plus_onc
 
 
 def test_nested_grad_on_sin_gives_sin_cos_minus_sin_minus_cos_at_1(output):
-    texts = _figure_texts(output("nested_sin.py"))
+    texts = figure_texts(output("nested_sin.py"))
     shown = sorted(read_number(t) for t in texts if re.fullmatch(r"−?\d\.\d{6}", t))
     exact = sorted(float(sp.diff(sp.sin(w), w, k).subs(w, 1)) for k in range(4))
     assert shown == pytest.approx(exact, abs=5e-7)  # 6 decimals

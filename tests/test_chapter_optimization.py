@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import re
 import sys
 from fractions import Fraction
@@ -13,7 +12,7 @@ import pytest
 import sympy as sp
 
 from conftest import ROOT, SNIPPETS
-from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, figure_counts,
+from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, figure_counts, figure_texts,
                         player_data, read_number, snippet_reader, table_rows)
 
 PAGE = ROOT / "docs" / "optimization.md"
@@ -42,12 +41,6 @@ _read_number = functools.partial(read_number, infinity=True)
 PRINTED = dict(rel=6e-4)
 
 
-def _figure_texts(text: str) -> list[str]:
-    """The text of every <text> element of the SVG in *text*, in drawing order."""
-    inner = re.findall(r"<text\b[^>]*>(.*?)</text>", text, re.S)
-    return [html.unescape(re.sub(r"<[^>]+>", "", t)).strip() for t in inner]
-
-
 def test_the_chapter_has_these_examples_and_no_others():
     assert CHAPTER == sorted(FIGURES + ANIMATIONS + TABLES)
 
@@ -74,7 +67,7 @@ def test_the_critical_points_are_the_roots_of_the_derivative_and_classified_by_i
 
 
 def test_the_critical_points_figure_labels_the_points_as_the_exact_second_derivative_says(output):
-    labels = [t for t in _figure_texts(output("critical_points_figure.py")) if t in ("minimum", "maximum")]
+    labels = [t for t in figure_texts(output("critical_points_figure.py")) if t in ("minimum", "maximum")]
     second = sp.diff(QUARTIC, x, 2)
     exact = ["minimum" if second.subs(x, root) > 0 else "maximum"
              for root in sorted(sp.solve(sp.diff(QUARTIC, x), x))]
@@ -108,7 +101,7 @@ def test_the_saddle_example_prints_the_exact_eigenvalues_and_draws_one_cut_per_e
     exact = sorted(float(v) for v in sp.hessian(w1**2 - w2**2, (w1, w2)).eigenvals(multiple=True))
     assert [_read_number(found[1]), _read_number(found[2])] == pytest.approx(exact, **PRINTED)
     assert found[3] == "saddle"
-    texts = _figure_texts(text)
+    texts = figure_texts(text)
     assert "eigenvalue −2: bends down" in texts and "eigenvalue 2: bends up" in texts
 
 
@@ -161,11 +154,11 @@ def test_the_path_on_the_curve_says_where_twenty_steps_end(output):
     text = output("descent_path.py")
     found = re.search(r"Twenty steps with lr = 0.1 take w from 5 to (\S+)\.", text)
     assert found and _read_number(found[1]) == pytest.approx(5 * 0.8**20, **PRINTED)
-    assert [t for t in _figure_texts(text) if t.startswith("k = ")] == ["k = 0", "k = 1", "k = 2", "k = 3"]
+    assert [t for t in figure_texts(text) if t.startswith("k = ")] == ["k = 0", "k = 1", "k = 2", "k = 3"]
 
 
 def test_the_learning_rate_figure_names_the_four_rates_it_compares(output):
-    texts = _figure_texts(output("learning_rates.py"))
+    texts = figure_texts(output("learning_rates.py"))
     rates = [re.match(r"lr = ([\d.]+) \(", t)[1] for t in texts if t.startswith("lr = ")]
     assert rates == ["0.01", "0.1", "0.95", "1.1"]
 
@@ -245,7 +238,7 @@ def test_the_animation_moves_the_point_along_the_closed_form_path_of_the_bowl(ou
 
 
 def test_the_two_paths_on_the_contour_map_are_named_by_their_learning_rates(output):
-    texts = _figure_texts(output("contour_paths.py"))
+    texts = figure_texts(output("contour_paths.py"))
     assert [t for t in texts if t.startswith("lr = ")] == ["lr = 0.02", "lr = 0.1"]
 
 
@@ -307,7 +300,7 @@ def test_the_cross_entropy_has_a_slope_everywhere_and_its_minimum_is_where_accur
     best = sp.nsolve(sp.diff(loss, v), v, 1)  # oracle: SymPy's zero of the exact derivative
     text = output("accuracy_vs_loss.py")
     assert re.search(r"^cross-entropy: slope exactly 0 at 0 of 601 points", text, re.M)
-    printed = re.search(r"its minimum, w₂ = (\S+)", "\n".join(_figure_texts(text)))
+    printed = re.search(r"its minimum, w₂ = (\S+)", "\n".join(figure_texts(text)))
     assert printed and read_number(printed[1]) == pytest.approx(float(best), abs=0.01)  # grid spacing
     top = max(_exact_accuracy(sp.Rational(k, 100) - 3) for k in range(601))
     assert _exact_accuracy(sp.nsimplify(round(float(best), 3))) == top == sp.Rational(11, 12)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import math
 import re
 
@@ -13,7 +12,7 @@ import pytest
 import sympy as sp
 
 from conftest import ROOT, SNIPPETS
-from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, figure_counts,
+from pageoutput import (assert_animation, assert_chapter_blocks, assert_figure, figure_counts, figure_texts,
                         player_data, read_number, snippet_reader, table_rows)
 
 PAGE = ROOT / "docs" / "second-order.md"
@@ -46,12 +45,6 @@ _read = functools.partial(read_number, infinity=True)
 def output():
     """Each example's printed output (conftest runs each once, in a fresh interpreter)."""
     return snippet_reader("second_order")
-
-
-def _figure_texts(text: str) -> list[str]:
-    """The text of every <text> element of the SVG in *text*, in drawing order."""
-    inner = re.findall(r"<text\b[^>]*>(.*?)</text>", text, re.S)
-    return [html.unescape(re.sub(r"<[^>]+>", "", t)).strip() for t in inner]
 
 
 def _newton_map(expr):
@@ -159,7 +152,7 @@ def test_the_hessian_of_rosenbrock_at_its_minimum_has_sympys_eigenvalues(output)
     exact = sorted(float(v) for v in sp.hessian(ROSENBROCK, (w1, w2)).subs({w1: 1, w2: 1}).eigenvals(multiple=True))
     assert [_read(found[1]), _read(found[2])] == pytest.approx(exact, **PRINTED)
     assert _read(found[3]) == pytest.approx(exact[1] / exact[0], **PRINTED)
-    texts = _figure_texts(text)
+    texts = figure_texts(text)
     assert f"eigenvalue {found[1]}" in texts and f"eigenvalue {found[2]}" in texts
 
 
@@ -209,7 +202,7 @@ def test_on_rosenbrock_descent_needs_tens_of_thousands_of_steps(output):
     # Oracle: the same iteration with SymPy's gradient; the last step may differ by rounding.
     exact = _descent_steps(ROSENBROCK, [w1, w2], [-1.2, 1.0], 0.001, 1e-6, 100_000)
     assert abs(steps - exact) <= 2 and 10_000 < steps < 100_000
-    assert f"descent, {steps} steps" in " ".join(_figure_texts(text))
+    assert f"descent, {steps} steps" in " ".join(figure_texts(text))
 
 
 # ------------------------------------------------------------- convergence rates --
@@ -259,7 +252,7 @@ def test_the_observed_orders_are_two_for_newton_and_one_for_descent(output):
 
 
 def test_the_log_plots_name_both_methods_and_both_slopes(output):
-    texts = " ".join(_figure_texts(output("convergence_plot.py")))
+    texts = " ".join(figure_texts(output("convergence_plot.py")))
     for label in ("Newton", "gradient descent, lr = 0.1", "slope 1: eₖ₊₁ = 0.8 eₖ", "slope 2: eₖ₊₁ = 0.5 eₖ²"):
         assert label in texts
 
@@ -400,7 +393,7 @@ def test_the_stability_picture_runs_just_below_and_above_two_over_g2_at_ln_2(out
     text = output("stable_rate_zigzag.py")
     limit = float(2 / sp.diff(EXP, w, 2).subs(w, sp.log(2)))
     assert limit == 1
-    texts = _figure_texts(text)
+    texts = figure_texts(text)
     assert f"lr = {0.98 * limit:g}" in texts and f"lr = {1.02 * limit:g}" in texts
 
 
