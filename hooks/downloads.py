@@ -157,11 +157,21 @@ def _prose(text: str, root: Path, page_url: str) -> str:
     return LINK.sub(link, text).strip()
 
 
+def _markdown_cell(source: str) -> dict:
+    # nbformat's own new_markdown_cell checks each cell against the schema: the
+    # notebook is checked once, whole (a build makes ~400 cells).
+    return {"cell_type": "markdown", "metadata": {}, "source": source}
+
+
+def _code_cell(source: str, metadata: dict) -> dict:
+    return {"cell_type": "code", "execution_count": None, "metadata": metadata, "outputs": [], "source": source}
+
+
 def chapter_notebook(markdown: str, root: Path, *, title: str, page_url: str, pip: str,
                      made_with: dict[str, str]) -> nbformat.NotebookNode:
     """The page as a notebook: prose in Markdown cells, each example a code cell, captions under figures."""
     made = ", ".join(f"{name} {version}" for name, version in made_with.items())
-    cells = [nbformat.v4.new_markdown_cell(
+    cells = [_markdown_cell(
         f"*This notebook is the chapter “{title}” of calcnotes ([on the site]({page_url})), "
         f"its prose and its examples. It needs the package: `{pip}` "
         f"(NumPy and Matplotlib come with it). The site's outputs were made with {made}.*")]
@@ -170,20 +180,21 @@ def chapter_notebook(markdown: str, root: Path, *, title: str, page_url: str, pi
         prose = _prose(markdown[position:match.start()], root, page_url)
         for part in re.split(r"\n(?=## )", prose):
             if part.strip():
-                cells.append(nbformat.v4.new_markdown_cell(part.strip()))
+                cells.append(_markdown_cell(part.strip()))
         code = (root / match["path"]).read_text(encoding="utf-8").strip("\n")
-        cells.append(nbformat.v4.new_code_cell(code, metadata={"calcnotes": {"example": match["path"]}}))
+        cells.append(_code_cell(code, {"calcnotes": {"example": match["path"]}}))
         caption = dict(OPTION.findall(match["options"])).get("caption")
         if caption:
-            cells.append(nbformat.v4.new_markdown_cell(f"*{caption}*"))
+            cells.append(_markdown_cell(f"*{caption}*"))
         position = match.end()
     tail = _prose(markdown[position:], root, page_url)
     for part in re.split(r"\n(?=## )", tail):
         if part.strip():
-            cells.append(nbformat.v4.new_markdown_cell(part.strip()))
-    notebook = nbformat.v4.new_notebook(cells=cells, metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"}})
+            cells.append(_markdown_cell(part.strip()))
+    notebook = nbformat.from_dict({"nbformat": 4, "nbformat_minor": nbformat.v4.nbformat_minor, "cells": cells,
+                                   "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                               "language": "python"},
+                                                "language_info": {"name": "python"}}})
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number}"  # stable ids: the same page gives the same bytes
     nbformat.validate(notebook)

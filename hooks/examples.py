@@ -22,6 +22,11 @@ names the example and its page, in every mode (``--strict`` or not, ``-q``,
 ``serve``, where the server reports it and keeps serving the last good
 site). Nothing is written into the page, so ``site/`` never holds a traceback.
 
+markdown-exec numbers the ids of an example's tabs across the whole build;
+they are numbered again per page (``on_page_content``), so that a page's HTML
+does not depend on the pages converted before it (hooks/page_cache.py keeps
+pages between builds).
+
 Outputs are kept in ``.cache/exec`` (`example_cache`). As soon as the
 pages are known, the examples whose output is missing are started, in the
 order the pages render, on ``CALCNOTES_EXEC_WORKERS`` processes at a time
@@ -53,6 +58,9 @@ log = logging.getLogger("mkdocs.hooks.examples")
 LANGUAGES = ("python", "py")
 ALT, CAPTION = "@@calcnotes-alt@@", "@@calcnotes-caption@@"  # what calcnotes.show leaves for the page
 FIGURE = re.compile(r'<figure class="cn-figure[^"]*"[^>]*>.*?</figure>', re.S)
+# The ids markdown-exec gives an example's tabs: numbered across the whole build (and on, across serve's rebuilds).
+EXEC_ID = re.compile(r"exec-(\d+)--")
+EXEC_ID_AFTER = ('id="', 'for="', 'name="', 'href="#')  # where such an id stands
 INCLUDED = re.compile(
     r'^(?P<indent>[ \t]*)(?:`{3,}|~{3,})(?:python|py)\b[^\n]*\bexec="(?:1|true|yes|on)"[^\n]*\n'
     r'(?P=indent)--8<--\s+"(?P<path>snippets/[^"]+\.py)"', re.M)
@@ -156,6 +164,26 @@ def format_example(code: str, md, **options):
                                      **{**options, "html": True, "extra": extra})
 
 
+def numbered_per_page(page_html: str) -> str:
+    """*page_html* with markdown-exec's ids numbered from 1 on the page, in order.
+
+    A page's HTML is then the same whatever was converted before it.
+
+    >>> numbered_per_page('<input id="exec-7--a"><label for="exec-7--a"></label><input id="exec-9--a">')
+    '<input id="exec-1--a"><label for="exec-1--a"></label><input id="exec-2--a">'
+    >>> numbered_per_page('<p>exec-7-- in prose stays</p>')
+    '<p>exec-7-- in prose stays</p>'
+    """
+    numbers: dict[str, int] = {}
+
+    def renumber(match: re.Match) -> str:
+        if not page_html.endswith(EXEC_ID_AFTER, max(0, match.start() - 7), match.start()):
+            return match[0]
+        return f"exec-{numbers.setdefault(match[1], len(numbers) + 1)}--"
+
+    return EXEC_ID.sub(renumber, page_html) if "exec-" in page_html else page_html
+
+
 # ----- mkdocs events -------------------------------------------------------------------
 
 
@@ -205,6 +233,11 @@ def on_files(files, config):
 def on_pre_page(page, config, files):
     _build.page = page.file.src_uri
     return page
+
+
+@event_priority(250)  # first: before the page cache keeps the page (page_cache.py)
+def on_page_content(page_html, page, config, files):
+    return numbered_per_page(page_html)
 
 
 def on_post_build(config):

@@ -20,6 +20,7 @@ mode. ``CALCNOTES_EXEC_CACHE=0`` keeps nothing between builds.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -53,6 +54,7 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@functools.cache  # once per process: a version lookup reads the package's metadata from disk
 def _salt() -> str:
     versions = [metadata.version(name) for name in ("numpy", "matplotlib", "nbclient")]
     return json.dumps([FORMAT, sys.version, KERNEL, *versions])
@@ -163,11 +165,32 @@ def on_pre_page(page, config, files):
     return page
 
 
+def trimmed(page_html: str) -> str:
+    """The notebook of a page as mkdocs-jupyter renders it, without what the site does not load.
+
+    Dropped: from the first ``<style>`` to the notebook, ~600 KB of inlined
+    JupyterLab CSS (exercises/notebook.css lays the cells out with Material's
+    colours instead), and after it a MathJax and a Mermaid loader that point at
+    a CDN (the math is typeset at build time, hooks/math_render.py). Kept: the
+    notebook, and the copy buttons' script before the CSS.
+
+    >>> trimmed('<script>copy</script><style>p{}</style><div class="jupyter-wrapper">'
+    ...         '<p>cells</p><!-- jupyter-wrapper --><script src="cdn"></script>')
+    '<script>copy</script><div class="jupyter-wrapper"><p>cells</p>'
+    """
+    head, wrapper, rest = page_html.partition('<div class="jupyter-wrapper">')
+    if not wrapper:
+        return page_html
+    return head.partition("<style")[0] + wrapper + rest.partition("<!-- jupyter-wrapper -->")[0]
+
+
+@event_priority(100)  # before other hooks read the page: they need not read the CSS
 def on_page_content(html, page, config, files):
     original = _notebooks.originals.pop(page.file.src_uri, None)
-    if original is not None:
-        page.file.abs_src_path = original  # the plugin publishes the notebook itself, unanswered
-    return html
+    if original is None:
+        return html
+    page.file.abs_src_path = original  # the plugin publishes the notebook itself, unanswered
+    return trimmed(html)
 
 
 def on_post_build(config):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import functools
 import http.server
 import os
@@ -107,6 +108,17 @@ def mkdocs_build(
             text=True,
             timeout=1800,
         )
+
+
+def site_differences(left: Path, right: Path) -> list[str]:
+    """Files that differ between two site folders (or are in only one)."""
+    compare = filecmp.dircmp(left, right)
+    found = [*compare.left_only, *compare.right_only, *compare.diff_files, *compare.funny_files]
+    _, mismatch, errors = filecmp.cmpfiles(left, right, compare.common_files, shallow=False)
+    found += mismatch + errors
+    for sub in compare.common_dirs:
+        found += [f"{sub}/{name}" for name in site_differences(left / sub, right / sub)]
+    return sorted(set(found))
 
 
 @pytest.fixture(scope="session")

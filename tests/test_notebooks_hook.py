@@ -17,6 +17,22 @@ pytestmark = pytest.mark.site
 NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("*.ipynb"))
 
 
+TRIM = """
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent / "hooks"))
+from notebooks import trimmed
+
+
+@event_priority(100)
+def on_page_content(html, page, config, files):
+    return trimmed(html) if page.file.src_uri.endswith(".ipynb") else html
+"""
+
+
 def _project(tmp_path: Path, notebooks: list[Path], *, plugin_runs_them: bool = False) -> Path:
     """The site's configuration with the exercise notebooks only."""
     project = tmp_path / "project"
@@ -36,7 +52,9 @@ def _project(tmp_path: Path, notebooks: list[Path], *, plugin_runs_them: bool = 
     # The plugin's own run: every hook of the site but the one that runs the notebooks.
     site_hooks = re.findall(r"^  - (hooks/\S+\.py)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     hooks = "" if not plugin_runs_them else "hooks:\n" + "".join(
-        f"  - {hook}\n" for hook in site_hooks if hook != "hooks/notebooks.py")
+        f"  - {hook}\n" for hook in site_hooks if hook != "hooks/notebooks.py") + "  - trim.py\n"
+    if plugin_runs_them:  # the same trimming of the plugin's page as hooks/notebooks.py does
+        (project / "trim.py").write_text(TRIM)
     (project / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n  - index.md\n{nav}watch: []\n"
         f"{hooks}plugins:\n  - search\n  - markdown-exec\n{jupyter}")
