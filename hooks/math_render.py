@@ -5,7 +5,7 @@ Where the math is, once a page is HTML (``on_page_content``):
 - chapter pages and the API page (docstrings go through the same Markdown):
   pymdownx.arithmatex (``generic: true``) leaves ``<span class="arithmatex">\\(…\\)</span>``
   and ``<div class="arithmatex">\\[…\\]</div>``;
-- notebook pages (mkdocs-jupyter): nbconvert leaves ``$…$``, ``$$…$$``, ``\\(…\\)``
+- notebook pages (hooks/notebooks.py): nbconvert leaves ``$…$``, ``$$…$$``, ``\\(…\\)``
   and ``\\[…\\]`` in the text of the Markdown cells (never in code or outputs).
 
 Each formula is rendered by KaTeX on Node (``hooks/katex_render.mjs``: HTML for

@@ -1,21 +1,23 @@
-"""Run the exercise notebooks with nbclient while the pages render, and hand mkdocs-jupyter the result.
+"""The exercise notebooks as pages: run with nbclient while the pages render, shown with nbconvert.
 
-mkdocs-jupyter would run each notebook (``execute: true``) when its page
-renders, one after the other, in the build process. Here each notebook is
-run once, as soon as the files are known, in a background thread with
-nbclient (its public ``NotebookClient``; the kernel is its own process), while
-the examples and pages proceed. The executed copy is kept in
-``.cache/notebooks/`` under a key made of the notebook, the versions of
-Python, NumPy and Matplotlib, and the files of ``calcnotes`` the run
-imported (recorded by one extra cell, dropped before the copy is stored), so
-it is used again until one of them changes.
+Each notebook (``docs/exercises/*.ipynb``) becomes a page of the site, at
+``exercises/<name>/``, and the notebook itself is published beside it for
+download, unanswered (``exercises/<name>/<name>.ipynb``).
 
-Before mkdocs-jupyter reads the notebook (``on_pre_page``, ahead of the
-plugin), the page's file points at the executed copy, so the plugin renders
-it with ``execute: false``; once rendered (``on_page_content``) it points back
-at the notebook itself, which is what the plugin publishes for download. A
-cell that raises fails the build, naming the notebook and the cell, in every
-mode. ``CALCNOTES_EXEC_CACHE=0`` keeps nothing between builds.
+- Run: each notebook runs once, as soon as the files are known, in a
+  background thread with nbclient (its public ``NotebookClient``; the kernel is
+  its own process), while the examples and pages proceed. The run copy is
+  kept in ``.cache/notebooks/`` under a key made of the notebook, the versions
+  of Python, NumPy and Matplotlib, and the files of ``calcnotes`` the run
+  imported (recorded by one extra cell, dropped before the copy is stored), so
+  it is used again until one of them changes. A cell that raises fails the
+  build, naming the notebook and the cell, in every mode.
+- Shown: the run copy as HTML (``notebook_html``: nbconvert's HTMLExporter),
+  with the page's table of contents from its headings; the HTML is kept in
+  ``.cache/notebook-pages/``, keyed on the run copy and the renderer, so a
+  build that changes no notebook loads neither nbconvert nor nbclient.
+
+``CALCNOTES_EXEC_CACHE=0`` keeps nothing between builds.
 """
 
 from __future__ import annotations
@@ -24,21 +26,23 @@ import functools
 import hashlib
 import json
 import logging
+import re
 import sys
 import shutil
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
-from pathlib import Path
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
 
 import nbformat
-from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 import build_switches
+import notebook_html
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -68,12 +72,10 @@ class Notebooks:
         self.scratch = Path(tempfile.mkdtemp(prefix="calcnotes-notebooks-"))  # when nothing is kept
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook")
         self.runs: dict[str, Future] = {}
-        self.originals: dict[str, str] = {}
         self.counts = {"stored": 0, "run": 0}
 
     def _entry(self, source: Path) -> Path:
-        """Where the executed copy of *source* is kept (ending in exercises/<name>, as the
-        plugin's ``include`` pattern expects)."""
+        """Where the run copy of *source* is kept."""
         return (self.directory or self.scratch) / _sha(_salt().encode() + source.read_bytes()) / source.parent.name
 
     def _stored(self, source: Path) -> Path | None:
@@ -90,6 +92,10 @@ class Notebooks:
         return None
 
     def _run(self, source: Path) -> Path:
+        from nbclient import NotebookClient  # here: a build with every run stored loads neither
+        from nbclient.exceptions import CellExecutionError
+        from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
         notebook = nbformat.read(source, as_version=4)
         notebook.cells.append(nbformat.v4.new_code_cell(REPORT))
         client = NotebookClient(notebook, kernel_name=KERNEL, timeout=build_switches.timeout(), allow_errors=False,
@@ -130,73 +136,97 @@ class Notebooks:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
+def page_html(executed: Path, directory: Path | None, used: set[Path]) -> tuple[str, list[dict]]:
+    """The page HTML and table-of-contents tokens of a run notebook, kept in *directory* (added to *used*)."""
+    entry = None
+    if directory is not None:
+        entry = directory / f"{_sha(notebook_html.salt().encode() + executed.read_bytes())}.json"
+        used.add(entry)
+        try:
+            kept = json.loads(entry.read_text(encoding="utf-8"))
+            return kept["html"], kept["toc"]
+        except (OSError, ValueError, KeyError):
+            pass
+    html, toc = notebook_html.render(nbformat.read(executed, as_version=4))
+    if entry is not None:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=entry.parent, delete=False, encoding="utf-8") as partial:
+            json.dump({"html": html, "toc": toc}, partial)
+        Path(partial.name).replace(entry)  # readers never see half an entry
+    return html, toc
+
+
+class NotebookPage(File):
+    """A notebook that is a page of the site (MkDocs makes pages of Markdown files only)."""
+
+    def is_documentation_page(self) -> bool:
+        return True
+
+
 _notebooks: Notebooks | None = None
+_pages_dir: Path | None = None
+_pages_used: set[Path] = set()
+_dirty = False
+ANCHOR = re.compile(r'\sid="([^"]+)"')
+
+
+def on_startup(command, dirty):
+    global _dirty
+    _dirty = dirty
 
 
 def on_config(config):
-    global _notebooks
+    global _notebooks, _pages_dir
     if _notebooks is not None:
         _notebooks.close()
     project = Path(config.config_file_path).parent
     cache = build_switches.exec_cache_dir(project)
     _notebooks = Notebooks(project / ".cache" / "notebooks" if cache is not None else None)
+    _pages_dir = project / ".cache" / "notebook-pages" if cache is not None else None
+    _pages_used.clear()
     return config
 
 
 def _is_notebook(file) -> bool:
-    from fnmatch import fnmatch
-
     return file.abs_src_path is not None and fnmatch(file.src_uri, PATTERN)
 
 
 def on_files(files, config):
-    for file in files:
-        if _is_notebook(file):
-            _notebooks.start(Path(file.abs_src_path))
+    for file in [f for f in files if _is_notebook(f)]:
+        _notebooks.start(Path(file.abs_src_path))
+        files.remove(file)
+        files.append(NotebookPage(file.src_path, file.src_dir, file.dest_dir, config.use_directory_urls))
+        stem = PurePosixPath(file.src_uri)
+        download = f"{stem.parent}/{stem.stem}/{stem.name}"  # beside the page, under the notebook's own name
+        files.append(File.generated(config, download, abs_src_path=file.abs_src_path))
     return files
 
 
-@event_priority(50)  # before mkdocs-jupyter reads the notebook in its own on_pre_page
-def on_pre_page(page, config, files):
-    if _is_notebook(page.file):
-        source = page.file.abs_src_path
-        _notebooks.originals[page.file.src_uri] = source
-        page.file.abs_src_path = str(_notebooks.executed(Path(source)))
-    return page
+@event_priority(100)  # first: no other hook reads a notebook's JSON as Markdown
+def on_page_markdown(markdown, page, config, files):
+    return "" if isinstance(page.file, NotebookPage) else markdown
 
 
-def trimmed(page_html: str) -> str:
-    """The notebook of a page as mkdocs-jupyter renders it, without what the site does not load.
-
-    Dropped: from the first ``<style>`` to the notebook, ~600 KB of inlined
-    JupyterLab CSS (exercises/notebook.css lays the cells out with Material's
-    colours instead), and after it a MathJax and a Mermaid loader that point at
-    a CDN (the math is typeset at build time, hooks/math_render.py). Kept: the
-    notebook, and the copy buttons' script before the CSS.
-
-    >>> trimmed('<script>copy</script><style>p{}</style><div class="jupyter-wrapper">'
-    ...         '<p>cells</p><!-- jupyter-wrapper --><script src="cdn"></script>')
-    '<script>copy</script><div class="jupyter-wrapper"><p>cells</p>'
-    """
-    head, wrapper, rest = page_html.partition('<div class="jupyter-wrapper">')
-    if not wrapper:
-        return page_html
-    return head.partition("<style")[0] + wrapper + rest.partition("<!-- jupyter-wrapper -->")[0]
-
-
-@event_priority(100)  # before other hooks read the page: they need not read the CSS
+@event_priority(100)  # before the math is typeset and the search index reads the page
 def on_page_content(html, page, config, files):
-    original = _notebooks.originals.pop(page.file.src_uri, None)
-    if original is None:
+    if not isinstance(page.file, NotebookPage):
         return html
-    page.file.abs_src_path = original  # the plugin publishes the notebook itself, unanswered
-    return trimmed(html)
+    source = Path(page.file.abs_src_path)
+    html, toc = page_html(_notebooks.executed(source), _pages_dir, _pages_used)
+    page.toc = get_toc(toc)
+    page.present_anchor_ids = set(ANCHOR.findall(html))
+    page.meta["notebook"] = source.name  # the theme offers it for download
+    return html
 
 
 def on_post_build(config):
     counts = _notebooks.counts
     log.info(f"notebooks: {counts['stored']} stored, {counts['run']} run")
     _notebooks.close()
+    if _pages_dir is not None and _pages_dir.is_dir() and not _dirty:  # a whole build: what it did not use is stale
+        for entry in _pages_dir.glob("*.json"):
+            if entry not in _pages_used:
+                entry.unlink(missing_ok=True)
 
 
 def on_build_error(error):

@@ -34,7 +34,7 @@ Never kept, so converted on every build:
   one with its own ``timeout`` (it runs each build);
 - a page with Markdown anchors (``[](){#id}``: autorefs reads them while
   converting);
-- notebooks (mkdocs-jupyter converts them).
+- notebooks (hooks/notebooks.py keeps their pages itself).
 
 ``CALCNOTES_EXEC_CACHE=0`` turns it off with the other caches.
 """

@@ -77,9 +77,9 @@ def _copy_of_the_site(destination: Path, *, notebooks: bool = True) -> Path:
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     (destination / "node_modules").symlink_to(ROOT / "node_modules")
-    rendered = ROOT / ".cache" / "mkdocs-jupyter"  # filled by built_site: the notebooks do not run again
-    if notebooks and rendered.is_dir():
-        shutil.copytree(rendered, destination / ".cache" / "mkdocs-jupyter")
+    run = ROOT / ".cache" / "notebooks"  # filled by built_site: the notebooks do not run again
+    if notebooks and run.is_dir():
+        shutil.copytree(run, destination / ".cache" / "notebooks")
     return destination
 
 

@@ -266,16 +266,16 @@ def _project(tmp_path: Path, page: str, notebook=NOTEBOOK) -> Path:
     (project / "src").mkdir()
     (project / "docs" / "index.md").write_text(page, encoding="utf-8")
     (project / "docs" / "api.md").write_text("# API\n\n::: tinymod.square\n", encoding="utf-8")
-    nbformat.write(notebook, project / "docs" / "notebook.ipynb")
+    (project / "docs" / "exercises").mkdir()
+    nbformat.write(notebook, project / "docs" / "exercises" / "notebook.ipynb")
     (project / "src" / "tinymod.py").write_text(MODULE, encoding="utf-8")
     (project / "mkdocs.yml").write_text(textwrap.dedent("""\
         site_name: demo
         theme: {name: material, font: false}
-        nav: [index.md, notebook.ipynb, api.md]
-        hooks: [hooks/math_render.py, hooks/search_exclude.py]
+        nav: [index.md, exercises/notebook.ipynb, api.md]
+        hooks: [hooks/notebooks.py, hooks/math_render.py, hooks/search_exclude.py]
         plugins:
           - search
-          - mkdocs-jupyter: {include: ["*.ipynb"], ignore: ["*.md"], execute: false}
           - mkdocstrings: {handlers: {python: {paths: [src]}}}
         markdown_extensions:
           - pymdownx.arithmatex: {generic: true}
@@ -290,12 +290,12 @@ def test_a_small_site_has_its_page_notebook_and_docstring_math_typeset(tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
     out = tmp_path / "out"
     counts = {}
-    for name in ("index.html", "notebook/index.html", "api/index.html"):
+    for name in ("index.html", "exercises/notebook/index.html", "api/index.html"):
         page = out / name
         assert not RAW_TEX.findall(_visible(page)), name
         counts[name] = page.read_text(encoding="utf-8").count("<math ")
-    assert counts == {"index.html": 2, "notebook/index.html": 2, "api/index.html": 3}
-    notebook = (out / "notebook" / "index.html").read_text(encoding="utf-8")
+    assert counts == {"index.html": 2, "exercises/notebook/index.html": 2, "api/index.html": 3}
+    notebook = (out / "exercises" / "notebook" / "index.html").read_text(encoding="utf-8")
     assert "<code>$in code$</code>" in notebook and "$5 and $6" in notebook
 
 

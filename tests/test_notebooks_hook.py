@@ -1,43 +1,30 @@
-"""The exercise notebooks, run by nbclient in the background, render as mkdocs-jupyter renders them itself."""
+"""The exercise notebooks: run by nbclient in the background, shown as pages of the site (hooks/notebooks.py)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import MKDOCS, ROOT, _clean_env, mkdocs_build
 
 pytestmark = pytest.mark.site
 
 NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("*.ipynb"))
 
 
-TRIM = """
-import sys
-from pathlib import Path
-
-from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).parent / "hooks"))
-from notebooks import trimmed
-
-
-@event_priority(100)
-def on_page_content(html, page, config, files):
-    return trimmed(html) if page.file.src_uri.endswith(".ipynb") else html
-"""
-
-
-def _project(tmp_path: Path, notebooks: list[Path], *, plugin_runs_them: bool = False) -> Path:
+def _project(tmp_path: Path, notebooks: list[Path]) -> Path:
     """The site's configuration with the exercise notebooks only."""
     project = tmp_path / "project"
     for name in ("hooks", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     (project / "docs" / "exercises").mkdir(parents=True)
     for notebook in notebooks:
@@ -45,19 +32,9 @@ def _project(tmp_path: Path, notebooks: list[Path], *, plugin_runs_them: bool = 
     shutil.copy(ROOT / "docs" / "exercises" / "notebook.css", project / "docs" / "exercises" / "notebook.css")
     (project / "docs" / "index.md").write_text("# Exercises\n")
     nav = "".join(f"  - exercises/{n.name}\n" for n in notebooks)
-    jupyter = ("  - mkdocs-jupyter:\n      include: ['exercises/*.ipynb']\n      ignore: ['*.md']\n"
-               f"      execute: {'true' if plugin_runs_them else 'false'}\n      allow_errors: false\n"
-               "      kernel_name: python3\n      include_source: true\n      no_prompt: true\n"
-               "      ignore_h1_titles: true\n      highlight_extra_classes: highlight\n")
-    # The plugin's own run: every hook of the site but the one that runs the notebooks.
-    site_hooks = re.findall(r"^  - (hooks/\S+\.py)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    hooks = "" if not plugin_runs_them else "hooks:\n" + "".join(
-        f"  - {hook}\n" for hook in site_hooks if hook != "hooks/notebooks.py") + "  - trim.py\n"
-    if plugin_runs_them:  # the same trimming of the plugin's page as hooks/notebooks.py does
-        (project / "trim.py").write_text(TRIM)
     (project / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n  - index.md\n{nav}watch: []\n"
-        f"{hooks}plugins:\n  - search\n  - markdown-exec\n{jupyter}")
+        "plugins:\n  - search\n  - markdown-exec\n")
     return project
 
 
@@ -65,34 +42,58 @@ def _page(site: Path, notebook: Path) -> str:
     return (site / "exercises" / notebook.stem / "index.html").read_text(encoding="utf-8")
 
 
-# Where the plugin's own run shows a cell's printed text in two boxes: the kernel
-# sent it in two chunks (their border depends on timing). The hook joins them.
-_STREAM_BORDER = re.compile(
-    r'</pre>\n</div>\n</div>\n<div class="jp-OutputArea-child">\n'
-    r'<div class="jp-RenderedText jp-OutputArea-output highlight" data-mime-type="text/plain" tabindex="0">\n<pre>')
+def _text(fragment: str) -> str:
+    """What a reader sees of an HTML fragment: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
-def _joined_streams(html: str) -> str:
-    return _STREAM_BORDER.sub("", html)
+SAMPLE = [NOTEBOOKS[0], NOTEBOOKS[-1]]  # two are enough here; the site build runs them all
 
 
-SAMPLE = [NOTEBOOKS[0], NOTEBOOKS[-1]]  # two are enough to compare; the site build runs them all
-
-
-def test_the_exercise_pages_are_what_the_plugin_renders_when_it_runs_them_itself(tmp_path):
-    ours = _project(tmp_path / "ours", SAMPLE)
-    theirs = _project(tmp_path / "theirs", SAMPLE, plugin_runs_them=True)
-    first = mkdocs_build(ours, tmp_path / "ours-site")
-    assert first.returncode == 0, first.stderr[-3000:]
-    assert f"notebooks: 0 stored, {len(SAMPLE)} run" in first.stderr
-    plugin = mkdocs_build(theirs, tmp_path / "theirs-site")
-    assert plugin.returncode == 0, plugin.stderr[-3000:]
+def test_a_notebook_page_shows_every_cell_of_the_run_with_its_headings_in_the_contents(tmp_path):
+    project = _project(tmp_path / "ours", SAMPLE)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert f"notebooks: 0 stored, {len(SAMPLE)} run" in result.stderr
     for notebook in SAMPLE:
-        ours_page = _page(tmp_path / "ours-site", notebook)
-        assert _joined_streams(ours_page) == ours_page  # already one text per cell
-        assert ours_page == _joined_streams(_page(tmp_path / "theirs-site", notebook)), notebook.name
-        published = tmp_path / "ours-site" / "exercises" / notebook.stem / notebook.name
+        page = _page(tmp_path / "site", notebook)
+        shown = _text(page[page.index('<div class="jupyter-wrapper">'):])
+        cells = nbformat.read(notebook, as_version=4).cells
+        run, = (project / ".cache" / "notebooks").glob(f"*/exercises/{notebook.name}")
+        printed = [output.text for cell in nbformat.read(run, as_version=4).cells if cell.cell_type == "code"
+                   for output in cell.outputs if output.output_type == "stream"]
+        assert len(printed) >= 5  # the check cells' verdicts
+        for cell in cells:
+            if cell.cell_type == "code":
+                assert cell.source.strip() in shown, (notebook.name, cell.source[:80])
+        # what each cell printed, in one box per cell (however the kernel split it), in order
+        outputs = re.findall(r'data-mime-type="text/plain"[^>]*>\s*<pre>(.*?)</pre>', page, re.S)
+        assert [_text(out) for out in outputs] == printed
+        headings = [line[3:].strip() for c in cells if c.cell_type == "markdown"
+                    for line in c.source.splitlines() if line.startswith("## ")]
+        toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', page, re.S)[0]
+        assert [_text(t).strip() for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', toc, re.S)] \
+            == headings
+        for anchor in re.findall(r'href="#([^"]+)"', toc):
+            assert f'id="{anchor}"' in page, anchor
+        published = tmp_path / "site" / "exercises" / notebook.stem / notebook.name
         assert published.read_bytes() == notebook.read_bytes()  # the download is the notebook, unanswered
+        assert "<style" not in page and "clipboard-copy" not in page
+
+
+def test_a_build_whose_notebooks_are_all_stored_loads_neither_nbconvert_nor_nbclient(tmp_path):
+    project = _project(tmp_path, SAMPLE[:1])
+    env = {**_clean_env(), "CALCNOTES_EXEC_CACHE": str(tmp_path / "cache")}
+    builds = []
+    for name in ("first", "second"):
+        builds.append(subprocess.run(
+            [sys.executable, "-X", "importtime", str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / name)],
+            cwd=project, env=env, capture_output=True, text=True, timeout=600))
+        assert builds[-1].returncode == 0, builds[-1].stderr[-3000:]
+    imported = [set(re.findall(r"\|\s+(nbconvert|nbclient)\b", build.stderr)) for build in builds]
+    assert imported == [{"nbconvert", "nbclient"}, set()]
+    assert (tmp_path / "first" / "exercises" / SAMPLE[0].stem / "index.html").read_bytes() == \
+        (tmp_path / "second" / "exercises" / SAMPLE[0].stem / "index.html").read_bytes()
 
 
 def test_a_stored_run_is_used_until_the_notebook_changes(tmp_path):
