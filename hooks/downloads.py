@@ -7,7 +7,8 @@
 - For each chapter page (a page whose examples live in one ``snippets/<folder>``):
   ``downloads/<folder>.ipynb``, the page as a notebook (its prose as Markdown
   cells, each example as a code cell, each caption under its figure), made
-  from the page on every build with nbformat, and
+  from the page with nbformat and kept in ``.cache/downloads/`` until the
+  page, a file it quotes or runs, or the versions change, and
   ``downloads/<folder>-examples.zip``, its examples as the scripts they are.
 - ``config.extra.calcnotes``: the wheel's URL and ``pip install`` line (from
   ``site_url``) and the versions the outputs are made with; each chapter
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import logging
 import re
@@ -35,9 +37,10 @@ from collections import Counter
 from importlib import metadata, util
 from pathlib import Path, PurePosixPath
 
-import nbformat
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+
+import build_switches
 
 log = logging.getLogger("mkdocs.hooks.downloads")
 
@@ -170,6 +173,8 @@ def _code_cell(source: str, metadata: dict) -> dict:
 def chapter_notebook(markdown: str, root: Path, *, title: str, page_url: str, pip: str,
                      made_with: dict[str, str]) -> nbformat.NotebookNode:
     """The page as a notebook: prose in Markdown cells, each example a code cell, captions under figures."""
+    import nbformat  # here: a build that finds every chapter's notebook kept does not load it
+
     made = ", ".join(f"{name} {version}" for name, version in made_with.items())
     cells = [_markdown_cell(
         f"*This notebook is the chapter “{title}” of calcnotes ([on the site]({page_url})), "
@@ -211,6 +216,40 @@ def examples_zip(markdown: str, root: Path, folder: str, readme: str) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, (root / path).read_bytes())
     return buffer.getvalue()
+
+
+def _notebook_text(notebook) -> str:
+    import nbformat
+
+    return nbformat.writes(notebook) + "\n"
+
+
+def _quoted(markdown: str, root: Path) -> dict[str, str | None]:
+    """The text of every file the page quotes or runs (what its notebook is made from besides the page)."""
+    found = {}
+    for match in QUOTE.finditer(markdown):
+        path = root / match["path"]
+        found[match["path"]] = path.read_text(encoding="utf-8") if path.is_file() else None
+    return found
+
+
+def _kept(directory: Path | None, made_from: list, make) -> str:
+    """``make()``, kept in *directory* under the digest of what it is *made_from* (and this hook's code)."""
+    if directory is None:
+        return make()
+    key = hashlib.sha256(json.dumps([made_from, Path(__file__).read_text(encoding="utf-8"), metadata.version("nbformat")],
+                                    sort_keys=True).encode()).hexdigest()
+    entry = directory / f"{key}.ipynb"
+    try:
+        return entry.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = make()
+    directory.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=directory, delete=False, encoding="utf-8") as partial:
+        partial.write(text)
+    os.replace(partial.name, entry)  # readers never see half a notebook
+    return text
 
 
 # ----- mkdocs events -------------------------------------------------------------------
@@ -268,11 +307,14 @@ def on_files(files, config):
             continue
         title = re.search(r"^# (.+)$", markdown, re.M)
         page_url = _site_url(config) + file.url
-        notebook = chapter_notebook(markdown, project, title=title[1] if title else folder, page_url=page_url,
-                                    pip=info["pip"], made_with=info["versions"])
+        made = {"title": title[1] if title else folder, "page_url": page_url, "pip": info["pip"],
+                "made_with": info["versions"]}
+        notebook = _kept(project / ".cache" / "downloads" if build_switches.caches_on() else None,
+                         [markdown, made, _quoted(markdown, project)],
+                         lambda: _notebook_text(chapter_notebook(markdown, project, **made)))
         readme = (f"The examples of the chapter at {page_url}\n\nInstall the package:\n  {info['pip']}\n"
                   "then run any of them from this folder:  python <name>.py\n")
-        files.append(File.generated(config, f"downloads/{folder}.ipynb", content=nbformat.writes(notebook) + "\n"))
+        files.append(File.generated(config, f"downloads/{folder}.ipynb", content=notebook))
         files.append(File.generated(config, f"downloads/{folder}-examples.zip",
                                     content=examples_zip(markdown, project, folder, readme)))
         _chapters[file.src_uri] = folder

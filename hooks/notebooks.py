@@ -35,7 +35,6 @@ from importlib import metadata
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
-import nbformat
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -95,6 +94,7 @@ class Notebooks:
         from nbclient import NotebookClient  # here: a build with every run stored loads neither
         from nbclient.exceptions import CellExecutionError
         from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+        import nbformat
 
         notebook = nbformat.read(source, as_version=4)
         notebook.cells.append(nbformat.v4.new_code_cell(REPORT))
@@ -147,6 +147,8 @@ def page_html(executed: Path, directory: Path | None, used: set[Path]) -> tuple[
             return kept["html"], kept["toc"]
         except (OSError, ValueError, KeyError):
             pass
+    import nbformat  # here: a build that finds every page kept does not load it
+
     html, toc = notebook_html.render(nbformat.read(executed, as_version=4))
     if entry is not None:
         entry.parent.mkdir(parents=True, exist_ok=True)

@@ -209,3 +209,28 @@ def test_the_notebook_turns_notes_into_quotes_quotes_into_code_and_links_into_th
     assert "```python\ny = 1\n```" in sources[1] and "x = 0" not in sources[1]
     assert sources[2] == '"""A."""\nprint(1)' and sources[3] == "*One.*"
     assert sources[4] == "## After\n\nThe end."
+
+
+def test_a_kept_chapter_notebook_is_made_again_when_its_page_or_a_file_it_runs_changes(tmp_path):
+    (tmp_path / "snippets" / "demo").mkdir(parents=True)
+    example = tmp_path / "snippets" / "demo" / "one.py"
+    example.write_text('print("one")\n')
+    page = '# Demo\n\n```python exec="1"\n--8<-- "snippets/demo/one.py"\n```\n'
+    made = {"title": "Demo", "page_url": "https://example.org/demo/", "pip": "pip install x", "made_with": {}}
+    kept = tmp_path / "kept"
+
+    def notebook(markdown: str) -> dict:
+        text = downloads._kept(kept, [markdown, made, downloads._quoted(markdown, tmp_path)],
+                               lambda: downloads._notebook_text(downloads.chapter_notebook(markdown, tmp_path, **made)))
+        return json.loads(text)
+
+    def code(nb: dict) -> list[str]:
+        return ["".join(cell["source"]) for cell in nb["cells"] if cell["cell_type"] == "code"]
+
+    assert code(notebook(page)) == ['print("one")']
+    assert len(list(kept.iterdir())) == 1
+    assert code(notebook(page)) == ['print("one")'] and len(list(kept.iterdir())) == 1  # kept, not made again
+    example.write_text('print("two")\n')
+    assert code(notebook(page)) == ['print("two")']
+    assert "More prose." in json.dumps(notebook(page + "\nMore prose.\n"))
+    assert len(list(kept.iterdir())) == 3
