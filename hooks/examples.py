@@ -28,9 +28,9 @@ does not depend on the pages converted before it (hooks/page_cache.py keeps
 pages between builds).
 
 Outputs are kept in ``.cache/exec`` (`example_cache`). As soon as the
-pages are known, the examples whose output is missing are started, in the
-order the pages render, on ``CALCNOTES_EXEC_WORKERS`` processes at a time
-(one per core), while the build goes on.
+configuration is read, the examples whose output is missing are started,
+page by page, on ``CALCNOTES_EXEC_WORKERS`` processes at a time (one per
+core), while the build goes on.
 """
 
 from __future__ import annotations
@@ -208,25 +208,24 @@ def on_startup(command, dirty) -> None:
 
 
 def on_config(config):
+    """Set up the build's examples, and start those whose output is missing, page by page.
+
+    (As early as can be: an edited example starts running before MkDocs has
+    even listed the files; a page that only a plugin adds runs its examples
+    when it is reached.)
+    """
     global _build
     if _build is not None:
         _build.close()
     _build = Build(config)  # reads (and checks) the environment settings
     for language in LANGUAGES:
         markdown_exec.formatters[language] = format_example
-    return config
-
-
-def on_files(files, config):
-    """Start the examples whose output is missing, in the order the pages will render."""
-    for file in files.documentation_pages():
-        if not file.src_uri.endswith(".md"):
-            continue
-        for match in INCLUDED.finditer(file.content_string):
+    for page in sorted(Path(config.docs_dir).rglob("*.md")):
+        for match in INCLUDED.finditer(page.read_text(encoding="utf-8")):
             path = _build.project / match["path"]
             if path.is_file():
                 _build.start(path.read_text(encoding="utf-8"), path.name)
-    return files
+    return config
 
 
 @event_priority(100)  # before other hooks and plugins see the page
