@@ -11,9 +11,8 @@ prose:
 - what an example printed: its tables of numbers (a figure's caption stays);
 - pictures (``svg``, where not marked already, as calcnotes' figures mark
   themselves): tick labels, icons, and the alt text that shows as a tooltip;
-- permalinks (Material's ``¶``, nbconvert's in notebooks), footnote back
-  links, and the notebook's copy button (its ``Copied!``, and the hidden copy
-  of the cell's code it copies).
+- permalinks (Material's ``¶``, nbconvert's in notebooks) and footnote back
+  links.
 
 The formulas come to the index as the text of their MathML, never as TeX
 (hooks/math_render.py).
@@ -34,9 +33,9 @@ from mkdocs.plugins import event_priority
 MARK = ' data-search-exclude="true"'
 
 # Start tags to mark, the mark right after the tag's name ...
-TAGS = re.compile(r"<(?:pre|clipboard-copy)\b|<svg\b(?![^>]*\sdata-search-exclude)")
+TAGS = re.compile(r"<pre\b|<svg\b(?![^>]*\sdata-search-exclude)")
 # ... and blocks known by their class (the tools write it first), the same way;
-BLOCKS = re.compile(r'<div class="(?:[^"]*\s)?(?:tabbed-labels|highlight|clipboard-copy-txt)[\s"]')
+BLOCKS = re.compile(r'<div class="(?:[^"]*\s)?(?:tabbed-labels|highlight)[\s"]')
 # ... and links known by their class, wherever it stands: the mark right before it.
 LINKS = (' class="headerlink"', ' class="anchor-link"', ' class="footnote-backref"')
 # An example: markdown-exec's tabs (ids "exec-N"), which hold its code and what it printed.

@@ -95,7 +95,7 @@ def test_no_request_leaves_the_machine(visits):
 
 # The text a reader sees in the article, less code (which may hold "$" or "\\n" as code does).
 VISIBLE_TEXT = """() => {
-  const skip = 'pre, code, script, style, annotation, .clipboard-copy-txt';
+  const skip = 'pre, code, script, style, annotation';
   const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
   const parts = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

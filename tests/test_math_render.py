@@ -144,7 +144,6 @@ class _VisibleText(HTMLParser):
 
     HIDDEN = {"script", "style", "template", "annotation", "head", "title"}
     CODE = {"pre", "code", "kbd", "samp"}
-    CODE_CLASSES = {"clipboard-copy-txt"}  # a notebook cell's code again, for its copy button
     VOID = {"br", "img", "input", "link", "meta", "hr", "wbr", "source", "col", "path", "use"}
 
     def __init__(self) -> None:
@@ -154,8 +153,7 @@ class _VisibleText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag not in self.VOID:
-            classes = set((dict(attrs).get("class") or "").split())
-            self.stack.append((tag, tag in self.HIDDEN | self.CODE or bool(classes & self.CODE_CLASSES)))
+            self.stack.append((tag, tag in self.HIDDEN | self.CODE))
 
     def handle_startendtag(self, tag, attrs):
         pass
