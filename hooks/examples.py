@@ -35,10 +35,15 @@ core), while the build goes on.
 
 from __future__ import annotations
 
+import faulthandler
 import html
 import logging
+import os
 import re
 import signal
+import sys
+import threading
+import time
 import uuid
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -56,6 +61,7 @@ import example_runner
 log = logging.getLogger("mkdocs.hooks.examples")
 
 LANGUAGES = ("python", "py")
+CTRL_C_GRACE = 5.0  # seconds a build may take to unwind after Ctrl-C
 ALT, CAPTION = "@@calcnotes-alt@@", "@@calcnotes-caption@@"  # what calcnotes.show leaves for the page
 FIGURE = re.compile(r'<figure class="cn-figure[^"]*"[^>]*>.*?</figure>', re.S)
 # The ids markdown-exec gives an example's tabs: numbered across the whole build (and on, across serve's rebuilds).
@@ -197,7 +203,21 @@ def _on_ctrl_c(signum, frame) -> None:
     # End every example first, whichever thread waits on it (one run ahead
     # included): then Python's own Ctrl-C unwinds a build with nothing to wait for.
     example_runner.close_all()
+    _leave_if_still_running(after=CTRL_C_GRACE)
     raise KeyboardInterrupt
+
+
+def _leave_if_still_running(after: float) -> None:
+    """Ctrl-C always ends the build: if unwinding it still waits on something *after*
+    seconds on, say where every thread was (on stderr) and leave."""
+    def leave() -> None:
+        time.sleep(after)
+        sys.stderr.write(f"calcnotes: the build was still running {after:g} s after Ctrl-C; its threads were at:\n")
+        faulthandler.dump_traceback(all_threads=True)
+        example_runner.close_all()
+        os._exit(130)
+
+    threading.Thread(target=leave, name="after-ctrl-c", daemon=True).start()
 
 
 def on_startup(command, dirty) -> None:

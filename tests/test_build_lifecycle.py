@@ -113,3 +113,37 @@ def test_stopping_a_build_ends_the_example_it_was_running(tmp_path, stop):
             build.kill()
     assert build.returncode != 0
     _until(lambda: not _runner_processes(project), 10, "the runner's processes to end")
+
+
+STUBBORN_HOOK = '''
+import time
+
+
+def on_page_markdown(markdown, page, config, files):
+    while True:  # a hook that swallows Ctrl-C and never returns
+        try:
+            time.sleep(0.1)
+        except KeyboardInterrupt:
+            pass
+'''
+
+
+def test_ctrl_c_ends_the_build_even_when_something_swallows_it_saying_where_each_thread_was(tmp_path):
+    project = _tiny_project(tmp_path, GOOD)
+    (project / "stubborn.py").write_text(STUBBORN_HOOK)
+    with (project / "mkdocs.yml").open("a") as config:
+        config.write("hooks:\n  - hooks/examples.py\n  - stubborn.py\n")
+    build = subprocess.Popen([str(MKDOCS), "build", "--site-dir", str(tmp_path / "out")], cwd=project,
+                             env={**_clean_env(), "CALCNOTES_EXEC_CACHE": "0"},
+                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    log = _Log(build)
+    try:
+        _until(lambda: "Building documentation" in log.text, 60, "the build to start")
+        time.sleep(1)
+        os.kill(build.pid, signal.SIGINT)
+        build.wait(timeout=30)
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert build.returncode == 130
+    assert "still running 5 s after Ctrl-C" in log.text and "stubborn.py" in log.text, log.text[-3000:]
