@@ -71,12 +71,18 @@ class Result:
 # ----- the run itself, in the forked process ----------------------------------------------
 
 
-def _die_with_parent() -> None:
-    """Linux: be killed when the parent process ends."""
+def _die_with_parent(parent: int | None = None) -> None:
+    """Linux: be killed when the parent process ends (and end now if *parent* is gone already).
+
+    The death signal covers only a parent that ends after it is asked for: a
+    run forked a moment before its worker was killed would outlive it.
+    """
     try:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (AttributeError, OSError):
         pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def _as_a_reader_runs_it(job: dict, work: Path) -> None:
@@ -179,10 +185,13 @@ def _run_job(job: dict) -> dict:
     with tempfile.TemporaryDirectory(prefix="calcnotes-example-") as name:
         work = Path(name)
         (work / "run").mkdir()
+        worker = os.getpid()
         pid = os.fork()
         if pid == 0:  # the run
             try:
-                _die_with_parent()
+                _die_with_parent(worker)
+                if _replies is not None:  # the build's pipe: a run must not hold it open (its EOF
+                    os.close(_replies.fileno())  # is how the build learns a killed worker ended)
                 _as_a_reader_runs_it(job, work)
             finally:
                 os._exit(0)
@@ -200,11 +209,15 @@ def _run_job(job: dict) -> dict:
                 "modules": status.get("modules", []), "seconds": status.get("seconds", 0.0)}
 
 
+_replies = None  # in a worker: the pipe its replies go to
+
+
 def serve() -> None:
     """The worker: import the heavy modules once, then run each job that arrives on stdin."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
-    replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    global _replies
+    _replies = replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # stray prints of the imports go nowhere
     for module in PRELOAD:
         importlib.import_module(module)
