@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 from importlib import metadata, util
@@ -24,6 +25,10 @@ FORMAT = 2  # bump when the meaning of a stored entry changes
 PACKAGE = "calcnotes"
 VERSIONS_OF = ("numpy", "matplotlib")
 RUNNER = Path(__file__).with_name("example_runner.py")
+# A page's example: a markdown-exec Python block that includes the example's file (pymdownx.snippets).
+INCLUDED = re.compile(
+    r'^(?P<indent>[ \t]*)(?:`{3,}|~{3,})(?:python|py)\b(?P<options>[^\n]*\bexec="(?:1|true|yes|on)"[^\n]*)\n'
+    r'(?P=indent)--8<--\s+"(?P<path>[^"]+\.py)"[ \t]*\n', re.M)
 
 
 def normalized(code: str) -> str:

@@ -67,9 +67,6 @@ FIGURE = re.compile(r'<figure class="cn-figure[^"]*"[^>]*>.*?</figure>', re.S)
 # The ids markdown-exec gives an example's tabs: numbered across the whole build (and on, across serve's rebuilds).
 EXEC_ID = re.compile(r"exec-(\d+)--")
 EXEC_ID_AFTER = ('id="', 'for="', 'name="', 'href="#')  # where such an id stands
-INCLUDED = re.compile(
-    r'^(?P<indent>[ \t]*)(?:`{3,}|~{3,})(?:python|py)\b[^\n]*\bexec="(?:1|true|yes|on)"[^\n]*\n'
-    r'(?P=indent)--8<--\s+"(?P<path>snippets/[^"]+\.py)"', re.M)
 
 
 class ExampleFailed(PluginError, SuperFencesException):
@@ -241,7 +238,7 @@ def on_config(config):
     for language in LANGUAGES:
         markdown_exec.formatters[language] = format_example
     for page in sorted(Path(config.docs_dir).rglob("*.md")):
-        for match in INCLUDED.finditer(page.read_text(encoding="utf-8")):
+        for match in example_cache.INCLUDED.finditer(page.read_text(encoding="utf-8")):
             path = _build.project / match["path"]
             if path.is_file():
                 _build.start(path.read_text(encoding="utf-8"), path.name)

@@ -65,9 +65,6 @@ MARKDOWN_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "markdown-exec"
                      "mkdocs-material", "mkdocs-autorefs", "mkdocstrings")
 QUOTED = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<path>[^"\n]+?)(?::[^":\n]*)*"', re.M)
 ANY_EXEC = re.compile(r'^[ \t]*(?:`{3,}|~{3,})[^\n]*\bexec="', re.M)
-EXAMPLE = re.compile(
-    r'^(?P<indent>[ \t]*)(?:`{3,}|~{3,})(?:python|py)\b(?P<options>[^\n]*\bexec="(?:1|true|yes|on)"[^\n]*)\n'
-    r'(?P=indent)--8<--\s+"(?P<path>[^"]+\.py)"[ \t]*\n', re.M)
 OPTION = re.compile(r'([-\w]+)="([^"]*)"')
 AUTODOC = re.compile(r"^:::[ \t]+\S", re.M)
 MARKDOWN_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref=)[^>]*\bid=")
@@ -149,7 +146,7 @@ class PageCache:
         """The key of *page* as it is now, or None if it cannot be kept (see the module's list)."""
         if self.directory is None or not page.file.src_uri.endswith(".md") or AUTODOC.search(markdown):
             return None
-        examples = list(EXAMPLE.finditer(markdown))
+        examples = list(example_cache.INCLUDED.finditer(markdown))
         if len(examples) != len(ANY_EXEC.findall(markdown)):
             return None
         outputs = []
@@ -206,7 +203,7 @@ class _Warnings(logging.Handler):
 
 _cache: PageCache | None = None
 _dirty = False
-_pending: dict = {}  # the page being converted: its key, markdown, entry, warnings
+_pending: dict = {}  # the page being converted: its markdown, kept entry, warnings
 _watched = (logging.getLogger(), logging.getLogger("mkdocs"))  # mkdocs' own does not propagate
 
 
@@ -234,7 +231,7 @@ def on_page_markdown(markdown, page, config, files):
     _pending.clear()
     key = _cache.key(markdown, page)
     entry = _cache.load(key) if key else None
-    _pending.update(page=page, key=key, markdown=markdown, entry=entry)
+    _pending.update(page=page, markdown=markdown, entry=entry)
     if entry is not None:
         return ""  # nothing to convert: the kept HTML comes back in on_page_content
     _pending["warnings"] = _Warnings()
